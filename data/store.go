@@ -268,33 +268,72 @@ func (s *Store) Analysis(id string) (*Analysis, error) {
 
 // Each calls fn for every stored article in id order, with its analysis (nil
 // when it has none yet). It stops at the first error fn returns or when ctx
-// is done. fn must not write to the store; collect and write afterwards, or
-// use a separate goroutine.
+// is done. Records are read in short transactions of eachBatch articles and
+// fn runs outside any transaction, so fn may write to the store.
 func (s *Store) Each(ctx context.Context, fn func(*Article, *Analysis) error) error {
-	return s.db.View(func(tx *bolt.Tx) error {
-		analyses := tx.Bucket(bucketAnalyses)
-		c := tx.Bucket(bucketArticles).Cursor()
-		for k, v := c.First(); k != nil; k, v = c.Next() {
+	var after []byte
+	for {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		batch, last, err := s.readBatch(after, eachBatch)
+		if err != nil {
+			return err
+		}
+		for _, r := range batch {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			var a Article
-			if err := json.Unmarshal(v, &a); err != nil {
-				return fmt.Errorf("article %s: %w", k, err)
-			}
-			var an *Analysis
-			if av := analyses.Get(k); av != nil {
-				an = new(Analysis)
-				if err := json.Unmarshal(av, an); err != nil {
-					return fmt.Errorf("analysis %s: %w", k, err)
-				}
-			}
-			if err := fn(&a, an); err != nil {
+			if err := fn(r.article, r.analysis); err != nil {
 				return err
 			}
 		}
+		if len(batch) < eachBatch {
+			return nil
+		}
+		after = last
+	}
+}
+
+const eachBatch = 256
+
+type record struct {
+	article  *Article
+	analysis *Analysis
+}
+
+// readBatch reads up to n articles with ids after the key after (from the
+// first when after is nil).
+func (s *Store) readBatch(after []byte, n int) ([]record, []byte, error) {
+	var out []record
+	var last []byte
+	err := s.db.View(func(tx *bolt.Tx) error {
+		analyses := tx.Bucket(bucketAnalyses)
+		c := tx.Bucket(bucketArticles).Cursor()
+		k, v := c.First()
+		if after != nil {
+			k, v = c.Seek(after)
+			if k != nil && string(k) == string(after) {
+				k, v = c.Next()
+			}
+		}
+		for ; k != nil && len(out) < n; k, v = c.Next() {
+			r := record{article: new(Article)}
+			if err := json.Unmarshal(v, r.article); err != nil {
+				return fmt.Errorf("article %s: %w", k, err)
+			}
+			if av := analyses.Get(k); av != nil {
+				r.analysis = new(Analysis)
+				if err := json.Unmarshal(av, r.analysis); err != nil {
+					return fmt.Errorf("analysis %s: %w", k, err)
+				}
+			}
+			out = append(out, r)
+			last = append(last[:0], k...)
+		}
 		return nil
 	})
+	return out, last, err
 }
 
 // SetMeta stores a setting.

@@ -1,0 +1,340 @@
+package analysis
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"meetscan/analysis/dates"
+	"meetscan/analysis/keywords"
+	"meetscan/analysis/meeting"
+	"meetscan/analysis/people"
+	"meetscan/analysis/reqs"
+	"meetscan/analysis/taxonomy"
+	"meetscan/analysis/text"
+	"meetscan/data"
+)
+
+// doc is one article prepared for the extractors.
+type doc struct {
+	orig   []string // paragraphs as written
+	folded []string // same, traditional characters folded (same byte offsets)
+	skip   []bool   // not report text: title, metadata, navigation, footer
+	title  string   // folded title (given, or guessed from the first line)
+	titleP int      // index of the paragraph that is the title, or -1
+}
+
+// Analyze extracts everything from one article. It never panics on any
+// input and is safe for concurrent use.
+func (a *Analyzer) Analyze(art *data.Article) *data.Analysis {
+	out := &data.Analysis{Version: a.version}
+	if art == nil {
+		return out
+	}
+	d := prepare(art)
+	if len(d.orig) == 0 {
+		return out
+	}
+
+	// Languages.
+	out.Paragraphs = make([]string, len(d.orig))
+	for i, p := range d.folded {
+		out.Paragraphs[i] = text.Lang(p)
+	}
+	out.Lang = text.ArticleLang(d.orig)
+
+	body := d.body()
+
+	// Meeting facts.
+	out.MeetingType = meeting.Type(d.title, body)
+	out.Attendance = meeting.Attendance(body)
+	out.Org = d.origOf(meeting.Org(d.title, body))
+	out.PeriodYear = dates.PeriodYear(d.title, body)
+	out.MeetingDate = meetingDate(art, d, body, out.PeriodYear, out.MeetingType)
+
+	// People, requirements, speakers.
+	ppl := people.Extract(d.folded, d.orig, lexicon{a.seg})
+	out.People = ppl.People
+	items := reqs.Extract(d.folded, d.skip)
+	presider := presiderOf(d, ppl)
+	counts := map[int]int{}
+	firstSpeaker := -1
+	for _, it := range items {
+		sp := speakerOf(d, it, ppl, presider)
+		r := data.Requirement{Text: d.orig[it.Para][it.Start:it.End]}
+		if sp >= 0 {
+			r.Speaker = ppl.People[sp].Name
+			counts[sp]++
+			if firstSpeaker < 0 {
+				firstSpeaker = sp
+			}
+		}
+		for _, h := range a.matcher.Match(r.Text) {
+			r.Themes = append(r.Themes, h.ID)
+		}
+		out.Requirements = append(out.Requirements, r)
+	}
+	// The article's speaker put forward most requirements; ties go to
+	// the one who spoke first.
+	best := firstSpeaker
+	for sp, n := range counts {
+		if n > counts[best] {
+			best = sp
+		}
+	}
+	if best < 0 {
+		best = presider
+	}
+	if best >= 0 {
+		out.Speaker = ppl.People[best].Name
+	}
+
+	// Themes, keywords, slogans.
+	var hits [][]data.ThemeHit
+	// People's names are facts of the article, not keywords.
+	nameParts := map[string]bool{}
+	for _, p := range out.People {
+		nameParts[text.Simplify(p.Name)] = true
+		for _, f := range strings.Fields(strings.ToLower(p.Name)) {
+			nameParts[f] = true
+		}
+	}
+	kw := keywords.NewCounter(func(w string) bool { return nameParts[w] || a.seg.IsStop(w) })
+	seen := map[string]bool{}
+	for i, p := range d.orig {
+		if d.skip[i] && i != d.titleP {
+			continue
+		}
+		hits = append(hits, a.matcher.Match(p))
+		for _, tok := range a.seg.Cut(d.folded[i]) {
+			kw.Add(tok)
+		}
+		for _, s := range keywords.Slogans(p) {
+			if !seen[s] {
+				seen[s] = true
+				out.Slogans = append(out.Slogans, s)
+			}
+		}
+	}
+	out.Themes = taxonomy.MergeHits(hits...)
+	out.Keywords = kw.Top(a.idf, 10)
+	return out
+}
+
+// prepare splits the article into paragraphs, folds traditional
+// characters and marks the paragraphs that are not report text.
+func prepare(art *data.Article) *doc {
+	d := &doc{titleP: -1}
+	for _, p := range strings.Split(art.Body, "\n") {
+		p = strings.TrimSpace(strings.ToValidUTF8(p, "\uFFFD"))
+		if p != "" {
+			d.orig = append(d.orig, p)
+		}
+	}
+	d.folded = make([]string, len(d.orig))
+	d.skip = make([]bool, len(d.orig))
+	for i, p := range d.orig {
+		d.folded[i] = text.Simplify(p)
+		d.skip[i] = dates.IsMetaLine(d.folded[i]) || navLine.MatchString(d.folded[i])
+	}
+	d.title = text.Simplify(strings.TrimSpace(strings.ToValidUTF8(art.Title, "\uFFFD")))
+	for i, p := range d.folded {
+		if d.title != "" && p == d.title {
+			d.titleP, d.skip[i] = i, true
+			break
+		}
+	}
+	if d.title == "" {
+		// Saved pages often start with the title line: the first
+		// paragraph that is short and does not end like a sentence.
+		for i, p := range d.folded {
+			if d.skip[i] {
+				continue
+			}
+			if looksLikeTitle(p) {
+				d.title, d.titleP, d.skip[i] = p, i, true
+			}
+			break
+		}
+	}
+	return d
+}
+
+var navLine = regexp.MustCompile(`(?i)^(?:your location|current location|您目前所在位置|当前位置|您的位置|related news|相关新闻|add\s*[:：]|tel\.?\s*[:：]|fax\s*[:：]|e-?mail\s*[:：]|上一篇|下一篇|返回|打印|关闭)`)
+
+func looksLikeTitle(p string) bool {
+	n := utf8.RuneCountInString(p)
+	han, latin := text.Counts(p)
+	if han > 0 && han*3 >= latin {
+		if n > 60 {
+			return false
+		}
+	} else if n > 220 {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(p)
+	return !strings.ContainsRune("。.！!？?；;:：,，", last) && !strings.Contains(p, "。")
+}
+
+// body returns the folded paragraphs that are report text.
+func (d *doc) body() []string {
+	out := make([]string, 0, len(d.folded))
+	for i, p := range d.folded {
+		if !d.skip[i] {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// origOf maps a substring of the folded text back to the text as written
+// (same bytes at the same place, since folding keeps lengths).
+func (d *doc) origOf(s string) string {
+	if s == "" {
+		return ""
+	}
+	for i, p := range d.folded {
+		if k := strings.Index(p, s); k >= 0 {
+			return d.orig[i][k : k+len(s)]
+		}
+	}
+	if k := strings.Index(d.title, s); k >= 0 {
+		return s
+	}
+	return s
+}
+
+// meetingDate finds and resolves the meeting date.
+func meetingDate(art *data.Article, d *doc, body []string, period int, typ string) string {
+	ref := dates.FromTime(art.Published.Time.In(data.Shanghai))
+	if art.Published.IsZero() {
+		ref = dates.Date{}
+		if p, ok := dates.Published(d.folded); ok {
+			ref = p
+		} else if u, ok := dates.FromURL(art.URL); ok {
+			ref = u
+		}
+	}
+	m, ok := dates.Meeting(body)
+	if !ok {
+		return ""
+	}
+	var years []int
+	for _, p := range body {
+		years = append(years, dates.Years(p)...)
+	}
+	backward := typ == data.MeetingReview || typ == data.MeetingDemocraticLife
+	return dates.Resolve(m.Date, ref, period, backward, years).String()
+}
+
+var presideRe = regexp.MustCompile(`(?i)主持|presid|chair(?:ed)? (?:by|the)|concluding speech|总结讲话`)
+
+// presiderOf returns the person who presided over the meeting (or made
+// the concluding speech): in the first sentence saying so, the name right
+// before 主持 ("李友生主持会议") or, in English, right after "presided over
+// by". -1 when none is named.
+func presiderOf(d *doc, ppl people.Result) int {
+	for pi, p := range d.folded {
+		if d.skip[pi] {
+			continue
+		}
+		for _, sp := range text.Sentences(p) {
+			loc := presideRe.FindStringIndex(p[sp.Start:sp.End])
+			if loc == nil {
+				continue
+			}
+			k := sp.Start + loc[0]
+			before, after := -1, -1
+			for _, m := range ppl.Mentions {
+				if m.Para != pi || m.Start < sp.Start || m.Start >= sp.End || !speaks(ppl.People[m.Person]) {
+					continue
+				}
+				if m.Start < k {
+					before = m.Person
+				} else if after < 0 {
+					after = m.Person
+				}
+			}
+			if strings.Contains(p[k:sp.End], " by") && after >= 0 {
+				return after
+			}
+			if before >= 0 {
+				return before
+			}
+			if after >= 0 {
+				return after
+			}
+		}
+	}
+	return -1
+}
+
+// speaks reports whether a person can be a speaker: people credited only
+// as authors, reporters or editors are not.
+func speaks(p data.Person) bool {
+	if len(p.Roles) == 0 {
+		return true
+	}
+	for _, r := range p.Roles {
+		if !creditRole.MatchString(r) {
+			return true
+		}
+	}
+	return false
+}
+
+var creditRole = regexp.MustCompile(`(?i)^(?:作者|通讯员|记者|供稿|撰稿|摄影|摄像|责任编辑|编辑|审核|审稿|校对|初审|复审|终审|文字|图片|撰文|文|图|摄|审|文、摄|submitted by|written by|author|editor|reporter|correspondent|source|contributed by|photo(?:graphed)? by)$`)
+
+func sentenceAt(p string, pos int) string {
+	for _, sp := range text.Sentences(p) {
+		if sp.Start <= pos && pos < sp.End {
+			return p[sp.Start:sp.End]
+		}
+	}
+	return ""
+}
+
+// speakerOf attributes a requirement: the last person mentioned before it
+// in its paragraph, else one named inside it before its directive word,
+// else the presider.
+var pronounRe = regexp.MustCompile(`(?:^|[，,。；;\s])(?:他|她)|\b(?:He|She|he|she)\b`)
+
+func speakerOf(d *doc, it reqs.Item, ppl people.Result, presider int) int {
+	sp := -1
+	for _, m := range ppl.Mentions {
+		if m.Para != it.Para || !speaks(ppl.People[m.Person]) {
+			continue
+		}
+		if m.Start < it.Start || m.Start < it.Cue {
+			sp = m.Person
+		}
+	}
+	if sp >= 0 {
+		return sp
+	}
+	// "He put forward three requirements…" / "他强调…" opening a paragraph
+	// refers to the last person named before.
+	if pronounRe.MatchString(d.folded[it.Para][:it.Cue]) {
+		for _, m := range ppl.Mentions {
+			if m.Para < it.Para && speaks(ppl.People[m.Person]) {
+				sp = m.Person
+			}
+		}
+		if sp >= 0 {
+			return sp
+		}
+	}
+	// A list written one item per paragraph: the speaker is the one who
+	// announced it.
+	if it.Lead >= 0 {
+		for _, m := range ppl.Mentions {
+			if m.Para == it.Lead && speaks(ppl.People[m.Person]) {
+				sp = m.Person
+			}
+		}
+		if sp >= 0 {
+			return sp
+		}
+	}
+	return presider
+}

@@ -1,0 +1,80 @@
+package analysis
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"sync"
+	"testing"
+
+	"meetscan/data"
+)
+
+var (
+	sharedOnce sync.Once
+	sharedA    *Analyzer
+	sharedErr  error
+)
+
+// analyzer loads the embedded dictionary and taxonomy once per test binary.
+func analyzer(t testing.TB) *Analyzer {
+	t.Helper()
+	sharedOnce.Do(func() { sharedA, sharedErr = New(Config{}) })
+	if sharedErr != nil {
+		t.Fatal(sharedErr)
+	}
+	return sharedA
+}
+
+func readFixture(t testing.TB, name string) *data.Article {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &data.Article{Body: string(b)}
+}
+
+func names(ps []data.Person) []string {
+	var out []string
+	for _, p := range ps {
+		out = append(out, p.Name)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func TestAnalyzeFixtures(t *testing.T) {
+	a := analyzer(t)
+	tests := []struct {
+		file       string
+		lang       string
+		date       string
+		typ        string
+		attendance int
+		period     int
+		speaker    string
+		people     []string
+		reqs       int
+	}{
+		{"zh_promotion.txt", "zh", "2024-03-12", data.MeetingPromotion, 120, 2024, "刘建国", []string{"刘建国", "孙丽华", "王小明", "赵磊"}, 4},
+		{"zh_trad_democratic.txt", "zh", "2022-12-26", data.MeetingDemocraticLife, 0, 2022, "陳志明", []string{"陳志明", "黃麗萍"}, 2},
+		{"en_conference.txt", "en", "2024-02-20", data.MeetingPromotion, 80, 2023, "Li Ming", []string{"Li Ming", "Wang Fang", "Zhang Hua"}, 3},
+		{"en_study.txt", "en", "2023-06-08", data.MeetingStudy, 0, 0, "Chen Gang", []string{"Chen Gang", "Fang Zhiyong", "Tang Min", "Xu Lei"}, 2},
+		{"zh_oneline.txt", "zh", "", data.MeetingJoint, 30, 0, "郑海涛", []string{"李娜", "欧阳晓峰", "郑海涛"}, 1},
+	}
+	for _, tc := range tests {
+		t.Run(tc.file, func(t *testing.T) {
+			an := a.Analyze(readFixture(t, tc.file))
+			js, _ := json.MarshalIndent(an, "", " ")
+			if an.Lang != tc.lang || an.MeetingDate != tc.date || an.MeetingType != tc.typ || an.Attendance != tc.attendance ||
+				an.PeriodYear != tc.period || an.Speaker != tc.speaker || !slices.Equal(names(an.People), tc.people) || len(an.Requirements) != tc.reqs {
+				t.Errorf("got lang=%s date=%s type=%s attendance=%d period=%d speaker=%s people=%v reqs=%d\nwant lang=%s date=%s type=%s attendance=%d period=%d speaker=%s people=%v reqs=%d\n%s",
+					an.Lang, an.MeetingDate, an.MeetingType, an.Attendance, an.PeriodYear, an.Speaker, names(an.People), len(an.Requirements),
+					tc.lang, tc.date, tc.typ, tc.attendance, tc.period, tc.speaker, tc.people, tc.reqs, js)
+			}
+		})
+	}
+}

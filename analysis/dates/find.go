@@ -1,0 +1,186 @@
+package dates
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+var (
+	// 2023年1月10日, 1月10日, 2018年7日3日 (a typo for 7月3日 seen on real pages).
+	zhDate = regexp.MustCompile(`(?:((?:19|20)\d\d)\s*年\s*)?(\d{1,2})\s*[月日]\s*(\d{1,2})\s*[日号]`)
+	// 2024-01-04, 2019/12/30, 2019.12.30
+	isoDate   = regexp.MustCompile(`((?:19|20)\d\d)[-/.](\d{1,2})[-/.](\d{1,2})`)
+	monthName = `(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)`
+	// December 28, December 30th, February, 1, 2021, July 15, 2019
+	enMD = regexp.MustCompile(`\b` + monthName + `\.?,?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s*((?:19|20)\d\d)\b)?`)
+	// 28 December 2023
+	enDM = regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?` + monthName + `\b,?(?:\s*((?:19|20)\d\d)\b)?`)
+	// Labels of the metadata lines pages print near the title.
+	pubLabel = regexp.MustCompile(`(?i)发布时间|发布日期|发表时间|发表日期|刊发日期|更新时间|时间[:：]|日期[:：]|编印|来源[:：]|published|release|date\s*[:：]|posted|source\s*[:：]|views|点击`)
+	// Meeting verbs: the date of the sentence that holds the meeting wins.
+	meetVerb = regexp.MustCompile(`(?i)召开|举行|举办|开展|组织|主持|\bheld\b|\bhold|\borgani[sz]ed|\bconvened|\bpresided|\bcarried out`)
+)
+
+var months = map[string]int{"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12}
+
+func monthNum(s string) int { return months[strings.ToLower(s[:3])] }
+
+// Mention is a date written in the text, at byte offset Pos of a paragraph.
+type Mention struct {
+	Date
+	Para, Pos int
+}
+
+// MentionsIn returns the dates written in a paragraph, in text order.
+func MentionsIn(p string) []Mention {
+	var out []Mention
+	add := func(y, m, d, pos int) {
+		if valid(y, m, d) {
+			out = append(out, Mention{Date: Date{y, m, d}, Pos: pos})
+		}
+	}
+	for _, m := range zhDate.FindAllStringSubmatchIndex(p, -1) {
+		// "1月22日讯" / "电" is a dateline, not an event.
+		rest := p[m[1]:]
+		if strings.HasPrefix(rest, "讯") || strings.HasPrefix(rest, "电") {
+			continue
+		}
+		y := 0
+		if m[2] >= 0 {
+			y = atoi(p[m[2]:m[3]])
+		}
+		add(y, atoi(p[m[4]:m[5]]), atoi(p[m[6]:m[7]]), m[0])
+	}
+	for _, m := range isoDate.FindAllStringSubmatchIndex(p, -1) {
+		add(atoi(p[m[2]:m[3]]), atoi(p[m[4]:m[5]]), atoi(p[m[6]:m[7]]), m[0])
+	}
+	if hasLatin(p) {
+		for _, m := range enMD.FindAllStringSubmatchIndex(p, -1) {
+			y := 0
+			if m[6] >= 0 {
+				y = atoi(p[m[6]:m[7]])
+			}
+			add(y, monthNum(p[m[2]:m[3]]), atoi(p[m[4]:m[5]]), m[0])
+		}
+		for _, m := range enDM.FindAllStringSubmatchIndex(p, -1) {
+			y := 0
+			if m[6] >= 0 {
+				y = atoi(p[m[6]:m[7]])
+			}
+			add(y, monthNum(p[m[4]:m[5]]), atoi(p[m[2]:m[3]]), m[0])
+		}
+	}
+	sortMentions(out)
+	return out
+}
+
+func hasLatin(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i] | 0x20; c >= 'a' && c <= 'z' {
+			return true
+		}
+	}
+	return false
+}
+
+func sortMentions(ms []Mention) {
+	for i := 1; i < len(ms); i++ {
+		for j := i; j > 0 && ms[j].Pos < ms[j-1].Pos; j-- {
+			ms[j], ms[j-1] = ms[j-1], ms[j]
+		}
+	}
+}
+
+// IsMetaLine reports whether a paragraph is page metadata (publication
+// time, source, views) rather than report text: it carries a metadata label
+// or is a short line made mostly of a date.
+func IsMetaLine(p string) bool {
+	n := utf8.RuneCountInString(p)
+	if n > 120 {
+		return false
+	}
+	if pubLabel.MatchString(p) {
+		return true
+	}
+	if n <= 40 && isoDate.MatchString(p) {
+		return true
+	}
+	return false
+}
+
+// Published finds the publication date printed in the metadata lines near
+// the top (or, on some pages, the bottom) of an article.
+func Published(paras []string) (Date, bool) {
+	try := func(p string) (Date, bool) {
+		if !IsMetaLine(p) {
+			return Date{}, false
+		}
+		for _, m := range MentionsIn(p) {
+			if m.Year != 0 {
+				return m.Date, true
+			}
+		}
+		return Date{}, false
+	}
+	for i, p := range paras {
+		if i >= 8 {
+			break
+		}
+		if d, ok := try(p); ok {
+			return d, true
+		}
+	}
+	for i := len(paras) - 1; i >= 8 && i >= len(paras)-3; i-- {
+		if d, ok := try(paras[i]); ok {
+			return d, true
+		}
+	}
+	return Date{}, false
+}
+
+// Meeting returns the date the meeting was held as written: the first date
+// in a sentence that holds the meeting, else the first date in the report
+// text (metadata lines skipped). Year is 0 when not written.
+func Meeting(paras []string) (Mention, bool) {
+	var first *Mention
+	for i, p := range paras {
+		if IsMetaLine(p) {
+			continue
+		}
+		for _, m := range MentionsIn(p) {
+			m.Para = i
+			if first == nil {
+				mm := m
+				first = &mm
+			}
+			if meetVerb.MatchString(sentenceAround(p, m.Pos)) {
+				return m, true
+			}
+		}
+		if first != nil && i >= 2 {
+			break
+		}
+	}
+	if first != nil {
+		return *first, true
+	}
+	return Mention{}, false
+}
+
+// sentenceAround returns the sentence of p containing byte offset pos.
+func sentenceAround(p string, pos int) string {
+	start := 0
+	for _, sep := range []string{"。", ". ", "！", "？"} {
+		if i := strings.LastIndex(p[:pos], sep); i >= 0 && i+len(sep) > start {
+			start = i + len(sep)
+		}
+	}
+	end := len(p)
+	for _, sep := range []string{"。", ". ", "！", "？"} {
+		if i := strings.Index(p[pos:], sep); i >= 0 && pos+i < end {
+			end = pos + i
+		}
+	}
+	return p[start:end]
+}

@@ -1,0 +1,181 @@
+package dates
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Resolve completes a meeting date written without a year.
+//
+// With a reference (publication) date the meeting is the latest such day
+// not after publication: "December 28" published 2024-01-04 is 2023-12-28.
+// Without one the year comes from the work year the report is about:
+// reviews and democratic-life meetings held in the first half of a year
+// look back at the previous year ("2022年度" reviewed in April 2023), other
+// meetings are in their work year; failing that, the latest year the text
+// mentions. With no year at all the result keeps Year 0 (--MM-DD).
+func Resolve(md Date, ref Date, period int, backward bool, years []int) Date {
+	if md.IsZero() || md.Year != 0 {
+		return md
+	}
+	switch {
+	case ref.Year != 0:
+		md.Year = ref.Year
+		if md.Month*100+md.Day > ref.Month*100+ref.Day+1 {
+			md.Year--
+		}
+	case period != 0:
+		md.Year = period
+		if backward && md.Month <= 6 {
+			md.Year++
+		}
+	default:
+		for _, y := range years {
+			if y > md.Year {
+				md.Year = y
+			}
+		}
+	}
+	return md
+}
+
+var (
+	yearRe = regexp.MustCompile(`(?:19|20)\d\d`)
+	// 2018年度, 2023 annual, 2023 Annual, the 2021 Party Branch...
+	annualZh = regexp.MustCompile(`((?:19|20)\d\d)\s*年度`)
+	annualEn = regexp.MustCompile(`(?i)\b((?:19|20)\d\d)\s+annual\b|\bannual\s+(?:[a-z]+\s+){0,3}(?:of|for)\s+((?:19|20)\d\d)\b`)
+	// 2017年 not followed by a month (then it is a date): "2022年党建工作".
+	yearZh = regexp.MustCompile(`((?:19|20)\d\d)\s*年([^度\d\s]|$)`)
+	// "the 2020 Party Building Work Promotion Meeting": a year right before
+	// capitalised words or party vocabulary.
+	yearEn = regexp.MustCompile(`(?i)\b((?:19|20)\d\d)\s+(?:party|branch|work|democratic|review|secretary|theme)`)
+)
+
+// Years returns the plausible years a text mentions.
+func Years(s string) []int {
+	var out []int
+	for _, m := range yearRe.FindAllStringIndex(s, -1) {
+		if m[0] > 0 && isDigit(s[m[0]-1]) || m[1] < len(s) && isDigit(s[m[1]]) {
+			continue
+		}
+		out = append(out, atoi(s[m[0]:m[1]]))
+	}
+	return out
+}
+
+func isDigit(b byte) bool { return b >= '0' && b <= '9' }
+
+// planYear matches a year that is the subject of plans, not the period
+// reviewed: "对2022年度党建工作提出了三点要求", "谋划好2020年全区党建工作".
+var planYear = regexp.MustCompile(`(?:谋划|规划|部署|安排|计划|展望|对)\s*(?:好)?(?:\p{Han}{0,4})?$`)
+
+// PeriodYear returns the work year a report is about, looking in order at
+// the title, the sentence that says the meeting was held, then the rest of
+// the text; in each, "2018年度"/"2023 Annual" first, then a year used as a
+// modifier ("2022年党建工作", "the 2019 Party Branch Secretary Report").
+// Years that are part of a full date, and years of plans ("对2022年度…提出要
+// 求"), do not count. 0 when none is stated.
+func PeriodYear(title string, paras []string) int {
+	var body []string
+	held := ""
+	for _, p := range paras {
+		if IsMetaLine(p) || p == title {
+			continue
+		}
+		body = append(body, p)
+		if held == "" {
+			for _, s := range splitSentences(p) {
+				if meetVerb.MatchString(s) {
+					held = s
+					break
+				}
+			}
+		}
+	}
+	annual := func(s string) int {
+		for _, m := range annualZh.FindAllStringSubmatchIndex(s, -1) {
+			if !planYear.MatchString(s[:m[0]]) || !planFollows(s[m[1]:]) {
+				return atoi(s[m[2]:m[3]])
+			}
+		}
+		if m := annualEn.FindStringSubmatch(s); m != nil {
+			if m[1] != "" {
+				return atoi(m[1])
+			}
+			return atoi(m[2])
+		}
+		return 0
+	}
+	weak := func(s string, en bool) int {
+		for _, m := range yearZh.FindAllStringSubmatchIndex(s, -1) {
+			if isDateTail(s[m[3]:]) || planYear.MatchString(s[:m[2]]) && planFollows(s[m[3]:]) {
+				continue
+			}
+			return atoi(s[m[2]:m[3]])
+		}
+		if en {
+			if m := yearEn.FindStringSubmatch(s); m != nil {
+				return atoi(m[1])
+			}
+		}
+		return 0
+	}
+	type look struct {
+		s  string
+		en bool
+	}
+	order := []look{{title, true}, {held, true}}
+	for _, l := range order {
+		if l.s == "" {
+			continue
+		}
+		if y := annual(l.s); y != 0 {
+			return y
+		}
+		if y := weak(l.s, l.en); y != 0 {
+			return y
+		}
+	}
+	for _, p := range body {
+		if y := annual(p); y != 0 {
+			return y
+		}
+	}
+	for _, p := range body {
+		// English body text mentions years loosely ("in 2022"); only
+		// title-like phrases count there, which weak's en pattern is.
+		if y := weak(p, false); y != 0 {
+			return y
+		}
+	}
+	return 0
+}
+
+// planFollows reports whether the clause after a year speaks of plans or
+// requirements for it.
+func planFollows(rest string) bool {
+	if i := strings.IndexAny(rest, "，。；,;"); i >= 0 {
+		rest = rest[:i]
+	}
+	return strings.Contains(rest, "提出") || strings.Contains(rest, "要求") || strings.Contains(rest, "计划") || strings.Contains(rest, "打算") || strings.Contains(rest, "工作")
+}
+
+func splitSentences(p string) []string {
+	f := func(r rune) bool { return r == '。' || r == '！' || r == '？' }
+	var out []string
+	for _, s := range strings.FieldsFunc(p, f) {
+		out = append(out, strings.Split(s, ". ")...)
+	}
+	return out
+}
+
+// isDateTail reports whether text after "YYYY年" continues a date
+// ("1月", "12月", "7日").
+func isDateTail(rest string) bool {
+	rest = strings.TrimLeft(rest, " ")
+	i := 0
+	for i < len(rest) && i < 2 && isDigit(rest[i]) {
+		i++
+	}
+	return i > 0 && (strings.HasPrefix(rest[i:], "月") || strings.HasPrefix(rest[i:], "日"))
+}

@@ -1,0 +1,71 @@
+package eval
+
+import (
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+
+	"meetscan/analysis"
+)
+
+// corpusDir finds ../shared/corpus/dev relative to the module root.
+func corpusDir(t testing.TB) string {
+	_, file, _, _ := runtime.Caller(0)
+	dir := filepath.Dir(file)
+	for i := 0; i < 6; i++ {
+		cand := filepath.Join(dir, "..", "shared", "corpus", "dev")
+		if _, err := os.Stat(filepath.Join(cand, "gold.jsonl")); err == nil {
+			return cand
+		}
+		dir = filepath.Dir(dir)
+	}
+	t.Skip("corpus folder ../shared/corpus/dev not found")
+	return ""
+}
+
+func TestDevCorpus(t *testing.T) {
+	dir := corpusDir(t)
+	a, err := analysis.New(analysis.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := Run(dir, a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	r.Write(&b)
+	t.Log("\n" + b.String())
+	// Guard rails well under the targets: a regression shows here, the
+	// exact figures are in the log and docs/analysis.md.
+	if f := r.Set("people (name)").F1; f < 0.80 {
+		t.Errorf("person-name F1 %.3f < 0.80", f)
+	}
+	if f := r.Set("requirements (half overlap)").F1; f < 0.70 {
+		t.Errorf("requirement F1 %.3f < 0.70", f)
+	}
+	for _, n := range []string{"meeting_date", "meeting_type", "attendance"} {
+		if acc := r.Acc(n).Accuracy; acc < 0.80 {
+			t.Errorf("%s accuracy %.3f < 0.80", n, acc)
+		}
+	}
+}
+
+func TestHalfOverlap(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want bool
+	}{
+		{"要抓好带头人队伍建设", "要抓好带头人队伍建设，加强培养", true},
+		{"要抓好带头人队伍建设", "他强调，要抓好带头人队伍建设；要夯实组织生活制度；要创新支部活动方式；要落实经费", false},
+		{"we should study hard", "We should study hard and work", true},
+		{"First, it is necessary to learn", "Second, we must work", false},
+	}
+	for _, tc := range tests {
+		if got := HalfOverlap(tc.a, tc.b); got != tc.want {
+			t.Errorf("HalfOverlap(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.want)
+		}
+	}
+}

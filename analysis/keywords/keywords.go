@@ -1,0 +1,178 @@
+// Package keywords ranks an article's words by TF-IDF and collects its
+// quoted slogans.
+//
+// The IDF table is gse's embedded one (gse.ZhIdf). gse's own extractor
+// gives words missing from that table the table's "median", which stays 0
+// after LoadIdfStr, so new vocabulary (党建品牌, 一岗双责 …) never ranked;
+// here the median is computed when the table is loaded.
+package keywords
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/go-ego/gse"
+
+	"meetscan/analysis/text"
+	"meetscan/data"
+)
+
+// IDF is an inverse-document-frequency table with a median for unknown
+// words. It is immutable after Load.
+type IDF struct {
+	idf    map[string]float64
+	median float64
+}
+
+// ParseIDF reads lines "word idf".
+func ParseIDF(s string) *IDF {
+	t := &IDF{idf: make(map[string]float64, 280000)}
+	vals := make([]float64, 0, 280000)
+	for len(s) > 0 {
+		line := s
+		if i := strings.IndexByte(s, '\n'); i >= 0 {
+			line, s = s[:i], s[i+1:]
+		} else {
+			s = ""
+		}
+		sp := strings.LastIndexByte(line, ' ')
+		if sp <= 0 {
+			continue
+		}
+		v, err := strconv.ParseFloat(strings.TrimSpace(line[sp+1:]), 64)
+		if err != nil {
+			continue
+		}
+		t.idf[line[:sp]] = v
+		vals = append(vals, v)
+	}
+	if len(vals) > 0 {
+		sort.Float64s(vals)
+		t.median = vals[len(vals)/2]
+	}
+	return t
+}
+
+// Weight returns the IDF of w, the median for unknown words.
+func (t *IDF) Weight(w string) float64 {
+	if v, ok := t.idf[w]; ok {
+		return v
+	}
+	return t.median
+}
+
+// Median is the weight of unknown words.
+func (t *IDF) Median() float64 { return t.median }
+
+var (
+	defaultOnce sync.Once
+	defaultIDF  *IDF
+)
+
+// Default returns gse's embedded IDF table, parsed once per process.
+func Default() *IDF {
+	defaultOnce.Do(func() { defaultIDF = ParseIDF(gse.ZhIdf) })
+	return defaultIDF
+}
+
+// StopFunc reports whether a token is a stop word.
+type StopFunc func(string) bool
+
+// Counter accumulates term frequencies over an article's tokens.
+type Counter struct {
+	tf    map[string]int
+	total int
+	stop  StopFunc
+}
+
+// NewCounter returns an empty counter using stop (may be nil) besides the
+// built-in English stop words.
+func NewCounter(stop StopFunc) *Counter {
+	return &Counter{tf: map[string]int{}, stop: stop}
+}
+
+// Add counts one token if it can be a keyword: Chinese words of two or
+// more characters, Latin words of three or more letters, no numbers, no
+// stop words.
+func (c *Counter) Add(tok string) {
+	tok = strings.TrimSpace(tok)
+	if tok == "" {
+		return
+	}
+	r, _ := utf8.DecodeRuneInString(tok)
+	switch {
+	case text.IsHan(r):
+		if utf8.RuneCountInString(tok) < 2 {
+			return
+		}
+	case r < utf8.RuneSelf && unicode.IsLetter(r):
+		if len(tok) < 3 {
+			return
+		}
+		tok = strings.ToLower(tok)
+		if enStop[tok] {
+			return
+		}
+	default:
+		return
+	}
+	if hasDigit(tok) || zhStop[tok] || (c.stop != nil && c.stop(tok)) {
+		return
+	}
+	c.tf[tok]++
+	c.total++
+}
+
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
+// Top returns the n best keywords by tf·idf, weights normalised so the
+// best is 1.
+func (c *Counter) Top(idf *IDF, n int) []data.Keyword {
+	if c.total == 0 {
+		return nil
+	}
+	kws := make([]data.Keyword, 0, len(c.tf))
+	for w, f := range c.tf {
+		kws = append(kws, data.Keyword{Term: w, Weight: float64(f) / float64(c.total) * idf.Weight(w)})
+	}
+	sort.Slice(kws, func(i, j int) bool {
+		if kws[i].Weight != kws[j].Weight {
+			return kws[i].Weight > kws[j].Weight
+		}
+		return kws[i].Term < kws[j].Term
+	})
+	if len(kws) > n {
+		kws = kws[:n]
+	}
+	if max := kws[0].Weight; max > 0 {
+		for i := range kws {
+			kws[i].Weight = float64(int(kws[i].Weight/max*1000+0.5)) / 1000
+		}
+	}
+	return kws
+}
+
+// Boilerplate of meeting reports: frequent in every article, so useless as
+// keywords, and missing from or underweighted in gse's general IDF table.
+var zhStop = set("会议 召开 参加 进行 工作 要求 强调 指出 表示 同志 一是 二是 三是 四是 五是 一要 二要 三要 同时 以及 并且 通过 开展 推动 推进 加强 提高 不断 进一步 切实 认真 全面 深入 积极 坚持 围绕 结合 各项 有关 相关 重要 主要 我们 他们 大家 此次 本次 会上 会议室 上午 下午 一次 活动 情况 方面 问题 取得 成绩")
+
+var enStop = set("the and for with that this from are was were has have had been being its their they them our his her she him will would should must can could may might not but also all any each every more most other some such than then there these those into onto over under about after before during while which who whom whose what when where why how only very just both either neither nor one two three four five six first second third fourth fifth new year years meeting party work held well good further effectively promote promoting strengthen improve implement carry carried out through based focus role take taking make making various future next") // generic verbs/adverbs of every report
+
+func set(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}

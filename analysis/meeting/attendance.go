@@ -1,0 +1,85 @@
+package meeting
+
+import (
+	"regexp"
+	"strings"
+
+	"meetscan/analysis/text"
+)
+
+var (
+	zhNum = `([0-9０-９]+|[一二两三四五六七八九十百千]+)`
+	// 共21人参加会议, 共计50余人参会, 参会人员100余人, 200多名党员参加
+	zhAttend = regexp.MustCompile(zhNum + `\s*(余|多)?\s*(?:人|名)[^，。；,;]{0,12}?(?:参加|出席|参会|与会|到会|列席|参与)(?:了)?(?:会议|大会|本次|此次|活动|学习|现场|$|[，。；,;])`)
+	zhAttend2 = regexp.MustCompile(`(?:参会|与会|参加会议|出席会议)(?:人员|人数|党员)?(?:共|达|约|近)?(?:计)?` + zhNum + `\s*(余|多)?\s*(?:人|名)`)
+	// A total of 21 people ... attended; More than 40 members ... attended;
+	// 19 party members ... attended.
+	enAttend = regexp.MustCompile(`(?i)\b(?:a total of|more than|over|nearly|about|around|some|approximately)?\s*([0-9]{1,5})\s+(?:people|persons|participants|attendees|members|party members|representatives|cadres|delegates|staff|employees|teachers|students|comrades)\b`)
+	enVerb   = regexp.MustCompile(`(?i)\b(?:attend|attended|participat|present at|took part|joined)`)
+	// A head count of the people reporting is not attendance.
+	notAttend = regexp.MustCompile(`参加述职|进行述职|作述职|述职|汇报|发言|当选|候选`)
+)
+
+// Attendance returns the number of attendees stated in the report, 0 when
+// none is stated. "100余人" and "More than 40" count as 100 and 40.
+func Attendance(paras []string) int {
+	for _, p := range paras {
+		if n := attendZh(p); n > 0 {
+			return n
+		}
+		if n := attendEn(p); n > 0 {
+			return n
+		}
+	}
+	return 0
+}
+
+func attendZh(p string) int {
+	for _, re := range []*regexp.Regexp{zhAttend, zhAttend2} {
+		for _, m := range re.FindAllStringSubmatchIndex(p, -1) {
+			whole := p[m[0]:m[1]]
+			if notAttend.MatchString(tail(p, m[1], 9)) && !strings.Contains(whole, "会议") {
+				continue
+			}
+			if n, ok := text.Number(p[m[2]:m[3]]); ok && n >= 2 && n < 100000 {
+				return n
+			}
+		}
+	}
+	return 0
+}
+
+// tail returns up to n runes of p after byte offset i.
+func tail(p string, i, n int) string {
+	r := []rune(p[i:])
+	if len(r) > n {
+		r = r[:n]
+	}
+	return string(r)
+}
+
+func attendEn(p string) int {
+	for _, s := range strings.Split(p, ". ") {
+		if !enVerb.MatchString(s) {
+			continue
+		}
+		for _, s2 := range strings.Split(s, "。") {
+			if !enVerb.MatchString(s2) {
+				continue
+			}
+			m := enAttend.FindStringSubmatch(s2)
+			if m == nil {
+				continue
+			}
+			if n, ok := text.Number(m[1]); ok && n >= 2 && n < 100000 {
+				if isYear(n) {
+					continue
+				}
+				return n
+			}
+		}
+	}
+	return 0
+}
+
+func isYear(n int) bool { return n >= 1990 && n <= 2039 }

@@ -1,0 +1,90 @@
+package meeting
+
+import (
+	"testing"
+
+	"meetscan/data"
+)
+
+func TestType(t *testing.T) {
+	tests := []struct {
+		title string
+		paras []string
+		want  string
+	}{
+		{"机关党委召开2017年党支部书记“双述双评”集中述职评议会", nil, data.MeetingReview},
+		{"", []string{"3月7日上午，公司召开2017年度民主生活会。班子成员开展批评和自我批评。"}, data.MeetingDemocraticLife},
+		{"", []string{"12月18日，机关党委召开了机关党委换届选举党员大会。"}, data.MeetingCongress},
+		{"", []string{"国光社区党委召开2024年第一季度党建共建联席会。"}, data.MeetingJoint},
+		{"", []string{"9月10日，资源学院党委理论学习中心组开展集体学习。"}, data.MeetingStudy},
+		{"", []string{"12月20日，开发区党的建设工作领导小组会议召开。"}, data.MeetingPromotion},
+		{"Zhengzhou Sanmo Institute Holds the 2020 Party Building Work Promotion Meeting", nil, data.MeetingPromotion},
+		{"", []string{"CPC Committee Shenjian Branch held a general meeting of all party members and carried out the election of the new branch committee."}, data.MeetingCongress},
+		{"", []string{"The party branch held the 2022 Branch Democratic Life Conference."}, data.MeetingDemocraticLife},
+		{"", []string{"Recently, the group held the 2023 annual Party branch Secretary review meeting on grassroots party building."}, data.MeetingReview},
+		{"The Theory Learning Center of Party Group of CPG held study meeting", nil, data.MeetingStudy},
+		{"", []string{"The members studied the spirit of the 20th CPC National Congress at the joint meeting."}, data.MeetingJoint},
+		{"", []string{"公司举办职工运动会。"}, data.MeetingOther},
+	}
+	for _, tc := range tests {
+		if got := Type(tc.title, tc.paras); got != tc.want {
+			t.Errorf("Type(%q, %q) = %q, want %q", tc.title, tc.paras, got, tc.want)
+		}
+	}
+}
+
+func TestAttendance(t *testing.T) {
+	tests := []struct {
+		p    string
+		want int
+	}{
+		{"公司党群部门负责人、团委书记、基层党员干部和群众代表共26人参加了现场测评。", 26},
+		{"部分党代表、群众、党员代表共50余人参加会议。", 50},
+		{"全院所有党总支和直属党支部书记共11人参加述职。", 0},
+		{"辖区内外共计36家共建单位参加会议。", 0},
+		{"参会人员共计一百二十人。", 120},
+		{"全体党员200多名参加大会。", 200},
+		{"A total of 21 people, including Wang Weitao, attended the meeting.", 21},
+		{"More than 40 members of the Group's Party committee attended the meeting。", 40},
+		{"19 party members of the company's party branch attended the meeting.", 19},
+		{"The nine party branch secretaries reported on their work.", 0},
+		{"In 2023 members attended the meeting.", 0},
+	}
+	for _, tc := range tests {
+		if got := Attendance([]string{tc.p}); got != tc.want {
+			t.Errorf("Attendance(%q) = %d, want %d", tc.p, got, tc.want)
+		}
+	}
+}
+
+func TestOrg(t *testing.T) {
+	tests := []struct {
+		p    string
+		want string
+	}{
+		{"本网讯 1月10日上午，机关及直附属单位党委在科教南楼一会议室召开述职评议会。", "机关及直附属单位党委"},
+		{"按照统一部署，2月24日下午，市商务局总支组织所属基层党支部书记召开党建工作述职评议会议。", "市商务局总支"},
+		{"12月20日，池州开发区党的建设工作领导小组会议召开。", "池州开发区"},
+		{"2019年12月4日下午，机械与汽车工程学院于5513会议室召开全体党员大会。", "机械与汽车工程学院"},
+		{"3月7日上午，公司在20楼会议室召开2017年度民主生活会。", ""},
+		{"On December 30th, Zhengzhou Sanmo Institute held the 2021 Annual Party Branch Secretary Work Review Meeting.", "Zhengzhou Sanmo Institute"},
+		{"On the afternoon of December 28, the company held the review meeting.", ""},
+		{"the Theory Learning Center of Party Group of CPG held the 1st collective study meeting.", "CPG"},
+	}
+	for _, tc := range tests {
+		if got := Org("", []string{tc.p}); got != tc.want {
+			t.Errorf("Org(%q) = %q, want %q", tc.p, got, tc.want)
+		}
+	}
+}
+
+func FuzzMeeting(f *testing.F) {
+	for _, s := range []string{"共21人参加会议", "More than 40 members attended", "公司在沪召开会议", "\xff召开\xfe"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		Type(s, []string{s})
+		Attendance([]string{s})
+		Org(s, []string{s})
+	})
+}

@@ -1,0 +1,108 @@
+package meeting
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+var (
+	// The clause before 召开/举行: "...日上午,机关党委在图书馆报告厅召开".
+	zhHold = regexp.MustCompile(`(?:组织)?(?:召开|举行|举办|开展)`)
+	// Locative phrases between the host and the verb: 在沪, 于学院会议室.
+	zhLoc = regexp.MustCompile(`(?:在|于).*$`)
+	// Leading dates, datelines and connectives of the clause.
+	zhLead = regexp.MustCompile(`^.*?(?:\d{1,2}\s*[日号](?:上午|下午|晚上|晚|早上)?|讯|近日|日前|近期|本网讯|本报讯)`)
+	// Meeting bodies named after the host: 资源学院党委理论学习中心组.
+	zhBody = regexp.MustCompile(`(?:理论学习中心组|中心组|(?:党的建设|党建)?(?:工作)?领导小组(?:会议)?|会议|大会)$`)
+	// Organisation suffixes: "A与B" is a list of two hosts only when A ends
+	// like an organisation.
+	zhOrgEnd = regexp.MustCompile(`(?:党委|党总支|党支部|支部|委员会|公司|集团|局|处|院|校|所|中心|社区|街道|镇|乡|村|站|厂|部|办)$`)
+	enHold = regexp.MustCompile(`\b(?:held|holds|hold|organized|organised|convened)\b`)
+	enBody = regexp.MustCompile(`(?i)^(?:the\s+)?(?:theory learning (?:center|centre|group)|theoretical (?:study|learning) (?:center|centre|central) group|central group)\s+of\s+(?:the\s+)?(?:party (?:group|committee)\s+of\s+)?`)
+)
+
+// Org returns the organisation that held the meeting, as written: the
+// subject of the first sentence that says a meeting was held. Vague
+// subjects ("the company", "公司") count as unknown, since they name no
+// one.
+func Org(title string, paras []string) string {
+	cands := make([]string, 0, 4)
+	for i, p := range paras {
+		if i > 4 {
+			break
+		}
+		cands = append(cands, p)
+	}
+	if title != "" {
+		cands = append(cands, title)
+	}
+	for _, p := range cands {
+		if o := orgZh(p); o != "" {
+			return o
+		}
+		if o := orgEn(p); o != "" {
+			return o
+		}
+	}
+	return ""
+}
+
+func orgZh(p string) string {
+	loc := zhHold.FindStringIndex(p)
+	if loc == nil {
+		return ""
+	}
+	before := p[:loc[0]]
+	if i := strings.LastIndexAny(before, "，,。；;：:"); i >= 0 {
+		_, n := utf8.DecodeRuneInString(before[i:])
+		before = before[i+n:]
+	}
+	before = zhLead.ReplaceAllString(before, "")
+	before = zhLoc.ReplaceAllString(before, "")
+	// "市商务局总支组织所属基层党支部书记召开": the host organised it.
+	if i := strings.Index(before, "组织"); i > 0 {
+		before = before[:i]
+	}
+	before = zhBody.ReplaceAllString(before, "")
+	// "A、B与我校X党支部": the last conjunct is the one reporting.
+	if i := strings.LastIndex(before, "与"); i >= 0 && zhOrgEnd.MatchString(before[:i]) {
+		before = before[i+len("与"):]
+	}
+	before = strings.TrimSpace(strings.Trim(before, " \u00a0\u3000"))
+	n := utf8.RuneCountInString(before)
+	if n < 1 || n > 30 || vagueZh[before] || strings.ContainsAny(before, "0123456789") {
+		return ""
+	}
+	return before
+}
+
+var vagueZh = map[string]bool{"公司": true, "会议": true, "大会": true, "我们": true, "我院": true, "我校": true, "集团": true, "学院": false}
+
+func orgEn(p string) string {
+	for _, s := range strings.Split(p, ". ") {
+		loc := enHold.FindStringIndex(s)
+		if loc == nil {
+			continue
+		}
+		before := strings.TrimSpace(s[:loc[0]])
+		if i := strings.LastIndexAny(before, ",;:。"); i >= 0 {
+			before = strings.TrimSpace(before[i+1:])
+		}
+		before = enBody.ReplaceAllString(before, "")
+		before = strings.TrimPrefix(before, "The ")
+		before = strings.TrimPrefix(before, "the ")
+		if before == "" || before[0] < 'A' || before[0] > 'Z' || len(before) > 120 {
+			return ""
+		}
+		// A capitalised name, not "We" or "It".
+		if len(strings.Fields(before)) < 2 && len(before) < 3 {
+			return ""
+		}
+		if strings.Contains(before, " was ") || strings.Contains(before, " were ") {
+			return ""
+		}
+		return before
+	}
+	return ""
+}

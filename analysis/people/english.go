@@ -1,0 +1,155 @@
+package people
+
+import (
+	"regexp"
+	"strings"
+)
+
+var (
+	// Role words in English appositions and titles.
+	enRoleWord = regexp.MustCompile(`(?i)\b(?:secretary|chairman|chairwoman|chair|member|director|manager|president|head|deputy|vice|leader|chief|dean|principal|mayor|minister|commissioner|comrade|general manager|party committee|submitted by|author|editor|reporter|correspondent|photographer)\b`)
+	// Title words that may stand before a name: "Party Committee Secretary
+	// and Chairman Wu Qiujue", "Deputy Secretary Wang Weitao".
+	enTitleTail = regexp.MustCompile(`((?:(?:[A-Z][a-z]+|and|of|the|member|secretary|chairman|committee|party)\s+){1,8})$`)
+	enCredit    = regexp.MustCompile(`(?i)(submitted by|written by|author|editor|reporter|correspondent|photo(?:graphed)? by|source|contributed by)\s*[:：]\s*$`)
+)
+
+var capWord = regexp.MustCompile(`\b[A-Z][a-z]{0,12}(?:-[A-Za-z][a-z]{1,8})?\b`)
+
+func (b *builder) english(p, o string) {
+	// Pairs of adjacent capitalised words, overlapping: in "Secretary Liu
+	// Zhijian" the pair (Liu, Zhijian) must be tried after (Secretary, Liu).
+	ws := capWord.FindAllStringIndex(p, -1)
+	for k := 0; k+1 < len(ws); k++ {
+		a, c := ws[k], ws[k+1]
+		if c[0] != a[1]+1 || p[a[1]] != ' ' {
+			continue
+		}
+		sur, given := p[a[0]:a[1]], p[c[0]:c[1]]
+		if !pinyinSurnames[sur] || !isGivenName(given) {
+			continue
+		}
+		name := sur + " " + given
+		if IsLeader(name) {
+			continue
+		}
+		// A third capitalised word right after ("Li Yan Road") makes it
+		// a place more often than a name.
+		if rest := p[c[1]:]; len(rest) > 1 && rest[0] == ' ' && rest[1] >= 'A' && rest[1] <= 'Z' && placeWord(rest[1:]) {
+			continue
+		}
+		b.add(o[a[0]:c[1]], enRole(p, a[0], c[1]))
+		k++
+	}
+}
+
+var placeWords = []string{"Road", "Street", "Rd", "Avenue", "District", "County", "City", "Province", "Town", "Village", "Park", "Lake", "River", "Mountain", "Bridge", "Building", "Hall", "Square", "Temple", "Company", "Group", "Institute", "University", "College", "School", "Hospital", "Center", "Centre", "Branch"}
+
+func placeWord(s string) bool {
+	for _, w := range placeWords {
+		if strings.HasPrefix(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// enRole returns the role written beside an English name: a credit label
+// before it, title words before it, an apposition after it (", member of
+// the party committee and chairman of the company,"), or "from …" after
+// "Comrade".
+func enRole(p string, s, e int) string {
+	before := p[:s]
+	if m := enCredit.FindStringSubmatch(before); m != nil {
+		r := strings.TrimSpace(m[1])
+		// "(Submitted by: Shang Jiali, Party and Mass Work Department…)"
+		return r
+	}
+	if m := enTitleTail.FindStringSubmatch(before); m != nil {
+		t := strings.TrimSpace(m[1])
+		// Drop leading words that are not part of the title ("the
+		// company's", sentence starts).
+		if enRoleWord.MatchString(t) && t != "Comrade" {
+			return trimTitle(t)
+		}
+	}
+	after := p[e:]
+	if strings.HasPrefix(after, ", ") {
+		app := after[2:]
+		if k := strings.IndexAny(app, ",;。.()"); k >= 0 {
+			app = app[:k]
+		}
+		app = strings.TrimSpace(app)
+		if enRoleWord.MatchString(app) && len(strings.Fields(app)) <= 16 && !startsVerb(app) {
+			return app
+		}
+	}
+	if strings.HasPrefix(strings.TrimSpace(before[max(0, len(before)-10):]), "Comrade") || strings.HasSuffix(strings.TrimSpace(before), "Comrade") {
+		if strings.HasPrefix(after, " from ") {
+			app := after[len(" from "):]
+			if k := strings.Index(app, " attended"); k >= 0 {
+				app = app[:k]
+			} else if k := strings.IndexAny(app, ",;。."); k >= 0 {
+				app = app[:k]
+			}
+			return strings.TrimPrefix(strings.TrimSpace(app), "the ")
+		}
+	}
+	return ""
+}
+
+func trimTitle(t string) string {
+	fs := strings.Fields(t)
+	// Keep from the first capitalised word of the run that leads into a
+	// role: "At the meeting, Party Secretary" -> "Party Secretary".
+	for i, f := range fs {
+		if f[0] >= 'A' && f[0] <= 'Z' && f != "The" && f != "At" && f != "On" && f != "In" {
+			return strings.Join(fs[i:], " ")
+		}
+	}
+	return t
+}
+
+func startsVerb(s string) bool {
+	for _, v := range []string{"presided", "attended", "made", "said", "pointed", "emphasized", "stressed", "gave", "commented", "put", "and ", "who "} {
+		if strings.HasPrefix(s, v) {
+			return true
+		}
+	}
+	return false
+}
+
+// englishRefs finds later references by surname alone ("Liu stressed",
+// "Secretary Liu") when one known English-named person has it.
+func (b *builder) englishRefs(pi int, p string, covered []bool) []Mention {
+	bySurname := map[string][]int{}
+	for i, person := range b.people {
+		if k := strings.IndexByte(person.Name, ' '); k > 0 {
+			bySurname[person.Name[:k]] = append(bySurname[person.Name[:k]], i)
+		}
+	}
+	var out []Mention
+	for s, ids := range bySurname {
+		if len(ids) != 1 || refUnsafe[s] {
+			continue
+		}
+		for off := 0; ; {
+			k := strings.Index(p[off:], s)
+			if k < 0 {
+				break
+			}
+			at := off + k
+			off = at + len(s)
+			if covered[at] {
+				continue
+			}
+			if at > 0 && isAlpha(p[at-1]) || at+len(s) < len(p) && isAlpha(p[at+len(s)]) {
+				continue
+			}
+			out = append(out, Mention{Person: ids[0], Para: pi, Start: at, End: at + len(s)})
+		}
+	}
+	return out
+}
+
+func isAlpha(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }

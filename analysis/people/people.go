@@ -1,0 +1,174 @@
+// Package people finds the people a meeting report names, with the roles
+// written beside them, and every place each is mentioned (full name or a
+// later short reference such as 张书记 / "Secretary Liu" / "Wu"), which the
+// requirement extractor uses to attribute speakers.
+//
+// Chinese names come from context patterns: a role word before the name
+// (党委书记、董事长吴秋珏), an honorific after it (张为民同志, 陈治亚副书记),
+// credits (作者：…, 通讯员 …, (文：… …), …/审), and lists of elected
+// members; every candidate must start with a common surname and be followed
+// by a plausible next word. The gse dictionary is only a weak veto: a
+// candidate that is a common non-name word is dropped. English names are
+// romanised pinyin (surname list + syllable check) in the same contexts.
+package people
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"meetscan/data"
+	"meetscan/analysis/text"
+)
+
+// Lexicon is the dictionary lookup the extractor uses as a weak signal; a
+// *gse.Segmenter satisfies it through a small adapter.
+type Lexicon interface {
+	// Common reports whether w is a common dictionary word that is not a
+	// person name.
+	Common(w string) bool
+}
+
+// Mention is one occurrence of a person in paragraph Para at bytes
+// [Start, End).
+type Mention struct {
+	Person           int
+	Para, Start, End int
+}
+
+// Result lists the people in order of first appearance and their
+// mentions in text order.
+type Result struct {
+	People   []data.Person
+	Mentions []Mention
+}
+
+type builder struct {
+	lex    Lexicon
+	full   string // the whole folded text, to compare name variants
+	people []data.Person
+	index  map[string]int
+}
+
+func (b *builder) add(name, role string) {
+	name = strings.TrimSpace(name)
+	if name == "" || IsLeader(name) {
+		return
+	}
+	i, ok := b.index[name]
+	if !ok {
+		i = len(b.people)
+		b.index[name] = i
+		b.people = append(b.people, data.Person{Name: name})
+	}
+	role = cleanRole(role)
+	if role == "" {
+		return
+	}
+	for _, r := range b.people[i].Roles {
+		if r == role {
+			return
+		}
+	}
+	b.people[i].Roles = append(b.people[i].Roles, role)
+}
+
+// Extract finds the people of a report. paras must be folded to simplified
+// characters (text.Simplify); names are returned from orig, the paragraphs
+// as written, at the same byte offsets.
+func Extract(paras, orig []string, lex Lexicon) Result {
+	b := &builder{lex: lex, index: map[string]int{}, full: strings.Join(paras, "\n")}
+	for i, p := range paras {
+		o := orig[i]
+		han, latin := text.Counts(p)
+		if han > 0 {
+			b.chinese(p, o)
+		}
+		if latin > 0 {
+			b.english(p, o)
+		}
+	}
+	// Drop people whose "name" is only the surname+given of another (a
+	// two-character prefix of a three-character name found in a weaker
+	// context).
+	b.dedupe()
+	return Result{People: b.people, Mentions: b.mentions(paras, orig)}
+}
+
+func (b *builder) dedupe() {
+	var keep []data.Person
+	for _, p := range b.people {
+		drop := false
+		if utf8.RuneCountInString(p.Name) == 2 && !strings.Contains(p.Name, " ") {
+			for _, q := range b.people {
+				if q.Name != p.Name && strings.HasPrefix(q.Name, p.Name) && utf8.RuneCountInString(q.Name) == 3 && len(p.Roles) == 0 {
+					drop = true
+				}
+			}
+		}
+		if !drop {
+			keep = append(keep, p)
+		}
+	}
+	b.people = keep
+	b.index = map[string]int{}
+	for i, p := range keep {
+		b.index[p.Name] = i
+	}
+}
+
+// mentions finds every full-name occurrence and every short reference that
+// resolves to exactly one person (same surname).
+func (b *builder) mentions(paras, orig []string) []Mention {
+	var out []Mention
+	for pi, p := range orig {
+		fp := paras[pi]
+		covered := make([]bool, len(p)+1)
+		for i, person := range b.people {
+			n := person.Name
+			for off := 0; ; {
+				k := strings.Index(p[off:], n)
+				if k < 0 {
+					break
+				}
+				s := off + k
+				out = append(out, Mention{Person: i, Para: pi, Start: s, End: s + len(n)})
+				for j := s; j < s+len(n); j++ {
+					covered[j] = true
+				}
+				off = s + len(n)
+			}
+		}
+		out = append(out, b.shortRefs(pi, fp, covered)...)
+		out = append(out, b.englishRefs(pi, p, covered)...)
+	}
+	sortMentions(out)
+	return out
+}
+
+func sortMentions(ms []Mention) {
+	for i := 1; i < len(ms); i++ {
+		for j := i; j > 0 && less(ms[j], ms[j-1]); j-- {
+			ms[j], ms[j-1] = ms[j-1], ms[j]
+		}
+	}
+}
+
+func less(a, b Mention) bool {
+	if a.Para != b.Para {
+		return a.Para < b.Para
+	}
+	return a.Start < b.Start
+}
+
+// cleanRole trims connectives and punctuation from a role phrase.
+func cleanRole(r string) string {
+	r = strings.TrimSpace(r)
+	for _, p := range []string{"会议由", "大会由", "本次会议由", "会议", "由", "会上", "随后", "最后", "首先", "并", "and ", "the ", "The "} {
+		r = strings.TrimPrefix(r, p)
+	}
+	r = strings.Trim(r, " ,，、:：;；()（）\u00a0\u3000")
+	if utf8.RuneCountInString(r) > 60 {
+		return ""
+	}
+	return r
+}

@@ -1,0 +1,281 @@
+package recurring
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"sync"
+	"testing"
+
+	"meetscan/analysis/segment"
+	"meetscan/data/gen"
+)
+
+var (
+	tokOnce   sync.Once
+	tokShared *SegTokenizer
+	tokErr    error
+)
+
+// testTokenizer loads gse once per test binary (~2 s, 300 MB).
+func testTokenizer(tb testing.TB) *SegTokenizer {
+	tb.Helper()
+	tokOnce.Do(func() {
+		seg, err := segment.Default()
+		if err != nil {
+			tokErr = err
+			return
+		}
+		tokShared = NewTokenizer(seg)
+	})
+	if tokErr != nil {
+		tb.Fatalf("segmenter: %v", tokErr)
+	}
+	return tokShared
+}
+
+// plantedRecords generates a corpus and returns its requirement records
+// with the family of each (the ground truth). Themes are tagged the way the
+// taxonomy matcher would: a requirement mentioning a planted theme's term
+// carries that theme id.
+func plantedRecords(tb testing.TB, cfg gen.Config) ([]Record, []string) {
+	tb.Helper()
+	var recs []Record
+	var fams []string
+	_, err := gen.GenerateDocs(cfg, func(d *gen.Doc) error {
+		for _, it := range d.Items {
+			recs = append(recs, Record{ArticleID: fmt.Sprint(d.Index), URL: d.Article.URL, Title: d.Article.Title,
+				Year: d.Year, Date: d.MeetingDate, Org: d.Org.ZH, Speaker: d.Speaker.ZH, Text: it.Text,
+				Themes: tagThemes(cfg.Themes, it.Text)})
+			fams = append(fams, it.Family)
+		}
+		return nil
+	})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return recs, fams
+}
+
+func tagThemes(themes []gen.PlantedTheme, text string) []string {
+	var ids []string
+	lower := strings.ToLower(text)
+	for _, th := range themes {
+		for _, term := range th.AllTerms() {
+			if strings.Contains(lower, strings.ToLower(term)) {
+				ids = append(ids, th.ID)
+				break
+			}
+		}
+	}
+	return ids
+}
+
+// pairScores computes pairwise precision and recall of a clustering
+// against the truth without enumerating pairs: from the contingency table,
+// TP = Σ C(n_ij, 2), predicted pairs = Σ C(a_i, 2), true pairs = Σ C(b_j, 2).
+// keep selects the records evaluated (e.g. one language).
+func pairScores(pred, truth []string, keep func(i int) bool) (p, r float64) {
+	c2 := func(n int) float64 { return float64(n) * float64(n-1) / 2 }
+	cells, a, b := map[[2]string]int{}, map[string]int{}, map[string]int{}
+	for i := range pred {
+		if keep != nil && !keep(i) {
+			continue
+		}
+		cells[[2]string{pred[i], truth[i]}]++
+		a[pred[i]]++
+		b[truth[i]]++
+	}
+	var tp, pp, tpairs float64
+	for _, n := range cells {
+		tp += c2(n)
+	}
+	for _, n := range a {
+		pp += c2(n)
+	}
+	for _, n := range b {
+		tpairs += c2(n)
+	}
+	p, r = 1, 1
+	if pp > 0 {
+		p = tp / pp
+	}
+	if tpairs > 0 {
+		r = tp / tpairs
+	}
+	return p, r
+}
+
+// assign maps every record to its group label (a singleton label when in
+// no group), by article id and text.
+func assign(groups []Group, recs []Record) []string {
+	label := map[string]string{}
+	for gi, g := range groups {
+		for _, m := range g.Members {
+			label[m.ArticleID+"\x00"+m.Text] = fmt.Sprint("g", gi)
+		}
+	}
+	out := make([]string, len(recs))
+	for i, r := range recs {
+		l, ok := label[r.ArticleID+"\x00"+strings.TrimSpace(r.Text)]
+		if !ok {
+			l = fmt.Sprint("s", i)
+		}
+		out[i] = l
+	}
+	return out
+}
+
+// TestGroupPlanted measures pairwise precision and recall of the grouping
+// against the generator's planted families: paraphrase families written in
+// three wordings that share few words, distractors that share only
+// boilerplate (要进一步加强…管理, must be further strengthened), and
+// theme directives ("theme:<id>") whose frames are shared across themes.
+func TestGroupPlanted(t *testing.T) {
+	tok := testTokenizer(t)
+	cfg := gen.Default(3000, 7)
+	recs, fams := plantedRecords(t, cfg)
+	g := New(tok, Options{})
+	for _, r := range recs {
+		g.Add(r)
+	}
+	groups, err := g.Groups(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	pred := assign(groups, recs)
+	zh := func(i int) bool { return !isEnglish(recs[i].Text) }
+	en := func(i int) bool { return isEnglish(recs[i].Text) }
+	pz, rz := pairScores(pred, fams, zh)
+	pe, re := pairScores(pred, fams, en)
+	pa, ra := pairScores(pred, fams, nil)
+	t.Logf("%d requirements, %d wordings, %d groups", len(recs), len(g.classes), len(groups))
+	t.Logf("pairwise zh P=%.3f R=%.3f; en P=%.3f R=%.3f; all P=%.3f R=%.3f", pz, rz, pe, re, pa, ra)
+	for _, c := range []struct {
+		name string
+		p, r float64
+	}{{"zh", pz, rz}, {"en", pe, re}} {
+		if c.p < 0.95 || c.r < 0.8 {
+			t.Errorf("%s: pairwise P=%.3f R=%.3f, want P ≥ 0.95 and R ≥ 0.8", c.name, c.p, c.r)
+		}
+	}
+	// Across languages only theme directives can meet (through their
+	// themes): precision must hold, recall is bounded by that.
+	if pa < 0.95 {
+		t.Errorf("all languages: P=%.3f, want ≥ 0.95", pa)
+	}
+	// No group mixes two distractors or a distractor with a directive.
+	for _, gr := range groups {
+		fam := ""
+		for _, m := range gr.Members {
+			f := familyOf(recs, fams, m)
+			if fam == "" {
+				fam = f
+			} else if f != fam && (strings.HasPrefix(f, "x_") || strings.HasPrefix(fam, "x_")) {
+				t.Errorf("group %q mixes %s and %s", gr.Text, fam, f)
+				break
+			}
+		}
+	}
+	if len(groups) == 0 || len(groups[0].Years) != 6 || groups[0].Count < groups[len(groups)-1].Count {
+		t.Errorf("groups not sorted by recurrence: first %+v", groups[0].Years)
+	}
+}
+
+func familyOf(recs []Record, fams []string, m Member) string {
+	for i, r := range recs {
+		if r.ArticleID == m.ArticleID && r.Text == m.Text {
+			return fams[i]
+		}
+	}
+	return ""
+}
+
+func TestBoilerplateDoesNotGroup(t *testing.T) {
+	tok := testTokenizer(t)
+	texts := []struct{ text, fam string }{
+		{"要进一步加强食堂管理，提高饭菜质量，改善就餐环境", "canteen"},
+		{"要进一步加强食堂管理，提高饭菜质量，改善就餐环境", "canteen"},
+		{"要进一步加强公务用车管理，严格执行派车登记", "vehicles"},
+		{"要进一步加强公务用车管理，严格执行派车登记", "vehicles"},
+		{"要进一步加强仪器设备维护保养，延长使用寿命", "equipment"},
+		{"要加强节能降耗管理，做到随手关灯、节约用水", "energy"},
+		{"the management of the canteen must be further strengthened to improve the food", "canteen_en"},
+		{"the management of official vehicles must be further strengthened, with every dispatch registered", "vehicles_en"},
+		{"the management of official vehicles must be strengthened and every dispatch registered", "vehicles_en"},
+		{"要切实加强党员教育管理，严格组织生活", "members"},
+	}
+	g := New(tok, Options{MinCount: 1})
+	for i, x := range texts {
+		g.Add(Record{ArticleID: fmt.Sprint("a", i), Year: 2020 + i%3, Text: x.text})
+	}
+	groups, err := g.Groups(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	famOf := map[string]string{}
+	for _, x := range texts {
+		famOf[x.text] = x.fam
+	}
+	want := map[string]int{"canteen": 2, "vehicles": 2, "equipment": 1, "energy": 1, "canteen_en": 1, "vehicles_en": 2, "members": 1}
+	if len(groups) != len(want) {
+		for _, gr := range groups {
+			t.Logf("%d %v", gr.Count, gr.Members)
+		}
+		t.Fatalf("%d groups, want %d", len(groups), len(want))
+	}
+	for _, gr := range groups {
+		f := famOf[gr.Text]
+		for _, m := range gr.Members {
+			if famOf[m.Text] != f {
+				t.Errorf("group %q holds %q", gr.Text, m.Text)
+			}
+		}
+		if gr.Count != want[f] {
+			t.Errorf("%s: count %d, want %d", f, gr.Count, want[f])
+		}
+	}
+}
+
+func TestThemesVetoAndBridge(t *testing.T) {
+	tok := testTokenizer(t)
+	g := New(tok, Options{})
+	add := func(id, text string, year int, themes ...string) {
+		g.Add(Record{ArticleID: id, URL: "https://x.test/" + id, Year: year, Date: fmt.Sprintf("%d-03-01", year), Org: "org" + id[:1],
+			Speaker: "张三", Text: text, Themes: themes})
+	}
+	// Same frame, different themes: never one group.
+	add("a1", "要持续深化高质量发展，推动各项部署落地见效", 2020, "hqd")
+	add("a2", "要持续深化高质量发展，推动各项部署落地见效", 2021, "hqd")
+	add("b1", "要持续深化主题教育，推动各项部署落地见效", 2020, "edu")
+	add("b2", "要持续深化主题教育，推动各项部署落地见效", 2022, "edu")
+	// The English version of the hqd directive meets it through the theme.
+	add("c1", "it is necessary to keep deepening high-quality development so that every arrangement takes effect", 2023, "hqd")
+	add("c2", "it is necessary to keep deepening high-quality development so that every arrangement takes effect", 2024, "hqd")
+	groups, err := g.Groups(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(groups) != 2 {
+		t.Fatalf("%d groups, want 2: %+v", len(groups), groups)
+	}
+	hqd := groups[0]
+	if hqd.Count != 4 || len(hqd.Years) != 4 || strings.Join(hqd.Langs, ",") != "en,zh" || hqd.FirstSeen != "2020-03-01" || hqd.LastSeen != "2024-03-01" {
+		t.Errorf("bridged group %+v", hqd)
+	}
+	if hqd.Members[0].URL != "https://x.test/a1" || hqd.Speakers[0] != "张三" || len(hqd.Orgs) != 2 {
+		t.Errorf("members %+v orgs %v", hqd.Members, hqd.Orgs)
+	}
+	if groups[1].Themes[0] != "edu" || groups[1].Count != 2 {
+		t.Errorf("second group %+v", groups[1])
+	}
+	// With NoCrossLingual the English pair stays apart.
+	g2 := New(tok, Options{NoCrossLingual: true, MinYears: 2})
+	for _, r := range []Record{{ArticleID: "c1", Year: 2023, Text: "keep deepening high-quality development now", Themes: []string{"hqd"}},
+		{ArticleID: "c2", Year: 2023, Text: "keep deepening high-quality development now", Themes: []string{"hqd"}}} {
+		g2.Add(r)
+	}
+	if gs, _ := g2.Groups(context.Background()); len(gs) != 0 {
+		t.Errorf("MinYears 2 kept a one-year group: %+v", gs)
+	}
+}

@@ -1,0 +1,350 @@
+// Package reqs finds the requirements put forward at a meeting:
+// enumerated items (一是/二是, 一要, 第一, 首先/其次/最后, （一）, "First, …
+// Second, …", "One must … Two … Three …"), each one item from its marker to
+// the next; and directive sentences (要/必须/务必/希望, "should", "must", "it
+// is necessary to"). Results, praise and agendas are left out: an
+// enumeration counts only when it is announced as requirements or its items
+// are themselves directive.
+package reqs
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"meetscan/analysis/text"
+)
+
+// Item is one requirement: bytes [Start, End) of paragraph Para.
+type Item struct {
+	Para, Start, End int
+	// Cue is the byte offset of the directive word or marker inside the
+	// paragraph, used to attribute the speaker.
+	Cue int
+	// Lead is the paragraph that announced a list written one item per
+	// paragraph (its speaker is the items' speaker), or -1.
+	Lead int
+}
+
+var (
+	// Announcements of a list of requirements.
+	zhAnnounce = regexp.MustCompile(`要求|意见|希望|建议|强调|提出|部署|指导|努力方向|工作思路|明确了|几点|必须|务必`)
+	enAnnounce = regexp.MustCompile(`(?i)requirement|require|put forward|emphasi[sz]|stress|hope|suggest|direction|call(?:ed|s)? on|urge|deploy|proposed|must|should|necessary`)
+	// Directive words. 要 alone is checked by isDirectiveYao.
+	zhModal = regexp.MustCompile(`必须|务必|一定要|应当|应该|不得|严禁|希望|要`)
+	enModal = regexp.MustCompile(`(?i)\b(?:should|must|shall|ought to|needs? to|it is (?:necessary|required|essential|imperative|important) (?:to|that)|(?:is|are) required to|required (?:all |each |every |the )?[a-z' ]{0,60}? to|requires? that|required that|demand(?:ed|s)? that|asked (?:all |each |every |the )?[a-z' ]{0,60}? to|urged?|call(?:ed|s)? on|hopes?|hoped|it is hoped)\b`)
+	// An English sentence announcing what follows: "…pointed out the
+	// direction of future work: …".
+	enColonCue = regexp.MustCompile(`(?i)(?:requirement|direction|suggestion|task|point)s?[^:]{0,40}:`)
+	// Imperative openings of English directive sentences.
+	enImperative = regexp.MustCompile(`^(?:Focus|Strengthen|Adhere|Promote|Improve|Deepen|Implement|Carry|Insist|Build|Give|Do|Pay|Take|Continue|Further|Earnestly|Effectively|Persist|Enhance|Consolidate|Establish|Strive|Make|Keep|Always|Resolutely|Firmly|Actively|Conscientiously|Solidly|Vigorously|Comprehensively|Thoroughly|Accelerate|Ensure|Grasp|Uphold|Stick|Study)\b`)
+	// Cue clauses stripped from the start of a directive sentence: "他强调，",
+	// "会议要求，", "提出了要求：".
+	zhCue = regexp.MustCompile(`(?:强调|指出|要求|表示|认为|提出|说|意见|建议)[，,：:]`)
+)
+
+// isDirectiveYao reports whether the 要 at byte i of s is the modal "must"
+// rather than part of 重要, 主要, 要求, 需要, 纪要 …
+func isDirectiveYao(s string, i int) bool {
+	prev, _ := utf8.DecodeLastRuneInString(s[:i])
+	// 党要管党 is a slogan quoted in descriptions, not a directive.
+	if strings.HasPrefix(s[i:], "要管党") {
+		return false
+	}
+	if strings.ContainsRune("重主只纪必需首提简概摘扼紧次显将想还不", prev) {
+		if prev != '不' { // 不要 is a (negative) directive
+			return false
+		}
+	}
+	next, _ := utf8.DecodeRuneInString(s[i+len("要"):])
+	return !strings.ContainsRune("求点素闻件务害领是么员职地紧", next)
+}
+
+// zhDirective returns the offset of the first directive word in s, or -1.
+func zhDirective(s string) int {
+	for _, m := range zhModal.FindAllStringIndex(s, -1) {
+		w := s[m[0]:m[1]]
+		if w != "要" || isDirectiveYao(s, m[0]) {
+			return m[0]
+		}
+	}
+	// "徐中义要求以思想建设为基础…": 要求 followed directly by its content.
+	for off := 0; ; {
+		k := strings.Index(s[off:], "要求")
+		if k < 0 {
+			break
+		}
+		at := off + k
+		off = at + len("要求")
+		next, _ := utf8.DecodeRuneInString(s[off:])
+		if !text.IsHan(next) || next == '的' || next == '和' {
+			continue
+		}
+		before := s[:at]
+		if strings.HasSuffix(before, "按照") || strings.HasSuffix(before, "根据") || strings.HasSuffix(before, "的") ||
+			strings.HasSuffix(before, "工作") || strings.HasSuffix(before, "规定") || strings.HasSuffix(before, "布置") || strings.HasSuffix(before, "相关") || strings.HasSuffix(before, "有关") {
+			continue
+		}
+		return at
+	}
+	return -1
+}
+
+func enDirective(s string) int {
+	if m := enModal.FindStringIndex(s); m != nil {
+		return m[0]
+	}
+	return -1
+}
+
+// directive returns the offset of the directive cue of a sentence in its
+// own language, or -1.
+func directive(s string) int {
+	han, latin := text.Counts(s)
+	d := -1
+	if han > 0 {
+		d = zhDirective(s)
+	}
+	if latin > 0 {
+		if e := enDirective(s); e >= 0 && (d < 0 || e < d) {
+			d = e
+		}
+	}
+	return d
+}
+
+// Extract returns the requirements of a report, in text order. paras are
+// the paragraphs folded to simplified characters; skip marks paragraphs
+// that are not report text (title, metadata).
+func Extract(paras []string, skip []bool) []Item {
+	var out []Item
+	done := make([]bool, len(paras))
+	out = append(out, paragraphLists(paras, skip, done)...)
+	for pi, p := range paras {
+		if done[pi] || skip != nil && skip[pi] {
+			continue
+		}
+		out = append(out, paragraph(pi, p)...)
+	}
+	sortByPara(out)
+	return out
+}
+
+func sortByPara(items []Item) {
+	for i := 1; i < len(items); i++ {
+		for j := i; j > 0 && (items[j].Para < items[j-1].Para || items[j].Para == items[j-1].Para && items[j].Start < items[j-1].Start); j-- {
+			items[j], items[j-1] = items[j-1], items[j]
+		}
+	}
+}
+
+// paragraphLists finds enumerations written one item per paragraph
+// ("一是……" / "二是……" as separate paragraphs, "First, …" paragraphs):
+// consecutive paragraphs that each start with the next marker of one
+// family. Each paragraph is one item; the paragraphs are marked done.
+func paragraphLists(paras []string, skip []bool, done []bool) []Item {
+	lead := make([]*marker, len(paras))
+	for i, p := range paras {
+		if skip != nil && skip[i] {
+			continue
+		}
+		for _, m := range findMarkers(p) {
+			if m.start == 0 {
+				mm := m
+				lead[i] = &mm
+			}
+			break
+		}
+	}
+	var out []Item
+	for i := 0; i < len(paras); i++ {
+		if lead[i] == nil || lead[i].ordinal != 1 {
+			continue
+		}
+		run := []int{i}
+		for j := i + 1; j < len(paras) && lead[j] != nil && lead[j].family == lead[i].family && lead[j].ordinal == len(run)+1; j++ {
+			run = append(run, j)
+		}
+		if len(run) < 2 {
+			continue
+		}
+		// Announced by the end of the paragraph before ("提出三点要求：").
+		announced := false
+		if i > 0 {
+			prev := paras[i-1]
+			tail := prev[sentenceStart(prev, max(0, len(prev)-1)):]
+			announced = zhAnnounce.MatchString(tail) || enAnnounce.MatchString(tail)
+		}
+		for k, pi := range run {
+			p := paras[pi]
+			m := lead[pi]
+			end := trimEnd(p, 0, len(p))
+			// A paragraph may hold the next markers too; then the
+			// in-paragraph rules handle it.
+			if k == 0 && len(enumerations(findMarkers(p))) > 0 {
+				break
+			}
+			done[pi] = true
+			if announced || firstClauseDirective(p[:end], m.end-m.start) {
+				out = append(out, Item{pi, 0, end, 0, i - 1})
+			} else {
+				for _, it := range directiveClauses(pi, p, text.Span{Start: 0, End: end}) {
+					it.Lead = i - 1
+					out = append(out, it)
+				}
+			}
+		}
+		i = run[len(run)-1]
+	}
+	return out
+}
+
+func paragraph(pi int, p string) []Item {
+	var items []Item
+	covered := func(s, e int) bool {
+		for _, it := range items {
+			if s < it.End && e > it.Start {
+				return true
+			}
+		}
+		return false
+	}
+	// Enumerations first: their items may span several sentences.
+	var enumSpans []text.Span
+	for _, en := range enumerations(findMarkers(p)) {
+		its, span := enumItems(pi, p, en)
+		items = append(items, its...)
+		enumSpans = append(enumSpans, span)
+	}
+	inEnum := func(s, e int) bool {
+		for _, sp := range enumSpans {
+			if s < sp.End && e > sp.Start {
+				return true
+			}
+		}
+		return false
+	}
+	sents := text.Sentences(p)
+	colonCue := false
+	for _, s := range sents {
+		if inEnum(s.Start, s.End) || covered(s.Start, s.End) {
+			continue
+		}
+		sent := p[s.Start:s.End]
+		if text.Lang(sent) == text.English {
+			if enColonCue.MatchString(sent) && enAnnounce.MatchString(sent) {
+				items = append(items, Item{pi, s.Start, s.End, s.Start, -1})
+				colonCue = true
+				continue
+			}
+			if d := enDirective(sent); d >= 0 {
+				items = append(items, Item{pi, s.Start, s.End, s.Start + d, -1})
+				continue
+			}
+			if colonCue && enImperative.MatchString(sent) {
+				items = append(items, Item{pi, s.Start, s.End, s.Start, -1})
+			}
+			continue
+		}
+		items = append(items, zhSentence(pi, p, s)...)
+	}
+	sortItems(items)
+	return items
+}
+
+// zhSentence turns one Chinese sentence into requirement items: none, the
+// sentence, or its parallel ；-clauses.
+func zhSentence(pi int, p string, s text.Span) []Item {
+	sent := p[s.Start:s.End]
+	d := zhDirective(sent)
+	if d < 0 {
+		return nil
+	}
+	start := s.Start
+	// Strip the cue clause before the directive ("他强调，", "会议要求，").
+	for _, m := range zhCue.FindAllStringIndex(sent, -1) {
+		if m[1] <= d {
+			start = s.Start + m[1]
+		}
+	}
+	// "徐中义要求以思想建设为基础…": the content follows 要求 directly.
+	if strings.HasPrefix(sent[d:], "要求") {
+		start = s.Start + d + len("要求")
+	}
+	// A wish after other clauses starts the item: "…给予了肯定，希望各村…".
+	if strings.HasPrefix(sent[d:], "希望") && d > 0 {
+		if k := strings.LastIndexAny(sent[:d], "，,；;：:"); k >= 0 && s.Start+k > start {
+			start = s.Start + k
+			_, n := utf8.DecodeRuneInString(p[start:])
+			start += n
+		}
+	}
+	body := text.Span{Start: start, End: s.End}
+	clauses := text.Split(p, body, "；;")
+	if len(clauses) >= 2 && parallel(p, clauses) {
+		var out []Item
+		for _, c := range clauses {
+			cs := p[c.Start:c.End]
+			cue := c.Start
+			if k := zhDirective(cs); k >= 0 {
+				cue = c.Start + k
+			}
+			out = append(out, Item{pi, c.Start, trimEnd(p, c.Start, c.End), cue, -1})
+		}
+		return out
+	}
+	return []Item{{pi, start, trimEnd(p, start, s.End), s.Start + d, -1}}
+}
+
+// parallel reports whether ；-clauses are a list of parallel directives:
+// the first starts with 要 / 以 / 坚持 … and at least half of the others
+// start the same way.
+func parallel(p string, cs []text.Span) bool {
+	lead := func(c text.Span) string {
+		s := p[c.Start:c.End]
+		if strings.HasPrefix(s, "要") || strings.HasPrefix(s, "一要") {
+			return "要"
+		}
+		return prefixRunes(s, 1)
+	}
+	first := lead(cs[0])
+	if first != "要" && first != "以" && first != "坚" && first != "加" && first != "强" && first != "抓" && first != "做" && first != "切" {
+		return false
+	}
+	same := 0
+	for _, c := range cs[1:] {
+		if lead(c) == first {
+			same++
+		}
+	}
+	return same*2 >= len(cs)-1
+}
+
+func prefixRunes(s string, n int) string {
+	i := 0
+	for k := 0; k < n && i < len(s); k++ {
+		_, sz := utf8.DecodeRuneInString(s[i:])
+		i += sz
+	}
+	return s[:i]
+}
+
+// trimEnd drops trailing punctuation of an item.
+func trimEnd(p string, s, e int) int {
+	for e > s {
+		r, n := utf8.DecodeLastRuneInString(p[s:e])
+		if !strings.ContainsRune("；;。.，,：: \u00a0\u3000|", r) {
+			break
+		}
+		e -= n
+	}
+	return e
+}
+
+func sortItems(items []Item) {
+	for i := 1; i < len(items); i++ {
+		for j := i; j > 0 && items[j].Start < items[j-1].Start; j-- {
+			items[j], items[j-1] = items[j-1], items[j]
+		}
+	}
+}

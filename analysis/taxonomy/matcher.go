@@ -1,0 +1,356 @@
+package taxonomy
+
+import (
+	"sort"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/go-ego/gse"
+
+	"meetscan/data"
+)
+
+// Matcher finds the themes of a taxonomy in text. Text and terms go through
+// the same tokenizer: traditional characters are folded to simplified, runs
+// of Chinese characters are cut by gse, Latin words are normalised
+// (NormalizeWord), and all other characters only separate tokens except
+// sentence punctuation, which no term may span. Terms are compiled into a
+// trie of token ids, so matching costs one map lookup per token plus a walk
+// for tokens that start a term; at each position the longest term wins.
+//
+// A Matcher is immutable and safe for concurrent use.
+type Matcher struct {
+	tax   *Taxonomy
+	seg   *gse.Segmenter
+	vocab map[string]int32 // token -> id, only tokens that occur in some term
+	next  map[uint64]int32 // trie edges: node<<32 | token id -> child node
+	term  []int32          // per trie node: index into terms, or -1
+	terms []matchTerm
+	ids   sync.Pool // *[]int32 scratch for Match
+
+	// A run of Chinese characters can only hold a term if it contains the
+	// first two characters of some term (of each separator-free part of a
+	// term): runs without one are not cut at all, which skips most of the
+	// gse work on ordinary clauses. starts is a hashed bit set of those
+	// bigrams (false positives only cost a cut); segAll disables the
+	// filter when some term part is a single character.
+	starts [bigramBits / 64]uint64
+	segAll bool
+}
+
+const bigramBits = 1 << 18
+
+func bigramBit(a, b rune) uint32 {
+	h := uint32(a)*0x9E3779B1 ^ uint32(b)*0x85EBCA77
+	return (h ^ h>>15) & (bigramBits - 1)
+}
+
+// noteStarts records the leading bigram of each Chinese part of a term.
+func (m *Matcher) noteStarts(term string) {
+	for _, part := range strings.FieldsFunc(term, func(r rune) bool { return !isHan(r) }) {
+		r0, n := utf8.DecodeRuneInString(part)
+		if len(part) == n {
+			m.segAll = true
+			continue
+		}
+		r1, _ := utf8.DecodeRuneInString(part[n:])
+		bit := bigramBit(r0, r1)
+		m.starts[bit/64] |= 1 << (bit % 64)
+	}
+}
+
+// mayHoldTerm reports whether the Chinese run may contain a term.
+func (m *Matcher) mayHoldTerm(run []byte) bool {
+	if m.segAll {
+		return true
+	}
+	prev, n := utf8.DecodeRune(run)
+	for i := n; i < len(run); i += n {
+		var r rune
+		r, n = utf8.DecodeRune(run[i:])
+		bit := bigramBit(prev, r)
+		if m.starts[bit/64]&(1<<(bit%64)) != 0 {
+			return true
+		}
+		prev = r
+	}
+	return false
+}
+
+// matchTerm is a compiled term: its text as written in the taxonomy and the
+// themes (indexes into tax.themes) it belongs to.
+type matchTerm struct {
+	text   string
+	themes []int32
+}
+
+// NewMatcher compiles the terms of t. seg must be the segmenter the text is
+// analysed with, loaded with a user dictionary that contains the Chinese
+// terms (data/assets/userdict.txt does), so that each term is one gse word
+// and never fires inside a longer word. With a nil seg every Chinese
+// character is a token: Chinese terms then match as plain substrings (used
+// for search queries, where there is no segmenter, and in tests).
+func NewMatcher(t *Taxonomy, seg *gse.Segmenter) *Matcher {
+	m := &Matcher{
+		tax:   t,
+		seg:   seg,
+		vocab: map[string]int32{},
+		next:  map[uint64]int32{},
+		term:  []int32{-1}, // node 0 is the root
+	}
+	for ti, th := range t.themes {
+		for _, list := range [][]string{th.TermsZH, th.TermsEN} {
+			for _, text := range list {
+				m.add(int32(ti), text)
+			}
+		}
+	}
+	m.ids.New = func() any { s := make([]int32, 0, 256); return &s }
+	return m
+}
+
+// add compiles one term of theme ti.
+func (m *Matcher) add(ti int32, text string) {
+	var toks []string
+	folded := FoldTraditional(text)
+	m.noteStarts(folded)
+	m.tokens(folded, false, func(tok []byte) {
+		if tok != nil { // a break inside a term is ignored
+			toks = append(toks, string(tok))
+		}
+	})
+	if len(toks) == 0 {
+		return
+	}
+	node := int32(0)
+	for _, tok := range toks {
+		id, ok := m.vocab[tok]
+		if !ok {
+			id = int32(len(m.vocab))
+			m.vocab[tok] = id
+		}
+		k := edge(node, id)
+		child, ok := m.next[k]
+		if !ok {
+			child = int32(len(m.term))
+			m.term = append(m.term, -1)
+			m.next[k] = child
+		}
+		node = child
+	}
+	if m.term[node] < 0 {
+		m.term[node] = int32(len(m.terms))
+		m.terms = append(m.terms, matchTerm{text: text})
+	}
+	mt := &m.terms[m.term[node]]
+	for _, x := range mt.themes {
+		if x == ti {
+			return // another spelling of a term the theme already has
+		}
+	}
+	mt.themes = append(mt.themes, ti)
+}
+
+func edge(node, tok int32) uint64 { return uint64(uint32(node))<<32 | uint64(uint32(tok)) }
+
+// tokens cuts folded text into tokens, calling emit with each token's bytes
+// (valid only during the call) or with nil for a break. With filter set,
+// a Chinese run that cannot hold a term is emitted as one empty token
+// instead of being cut.
+func (m *Matcher) tokens(s string, filter bool, emit func(tok []byte)) {
+	var b []byte // s as bytes, made once if s has Chinese to cut
+	var word []byte
+	scan(s, func(kind tokenKind, i, j int) {
+		switch kind {
+		case tokBreak:
+			emit(nil)
+		case tokWord:
+			word = normWord(word[:0], s[i:j])
+			if len(word) > 0 {
+				emit(word)
+			}
+		case tokHan:
+			if b == nil {
+				b = []byte(s)
+			}
+			run := b[i:j]
+			if filter && !m.mayHoldTerm(run) {
+				emit(run[:0])
+				return
+			}
+			if m.seg == nil || j-i <= 3 { // one character: nothing to cut
+				for k := 0; k < len(run); {
+					n := runeLen(run[k])
+					emit(run[k : k+n])
+					k += n
+				}
+				return
+			}
+			for _, sg := range m.seg.Segment(run) {
+				emit(run[sg.Start():sg.End()])
+			}
+		}
+	})
+}
+
+func runeLen(c byte) int {
+	switch {
+	case c < 0x80:
+		return 1
+	case c < 0xE0:
+		return 2
+	case c < 0xF0:
+		return 3
+	}
+	return 4
+}
+
+// ids appends the token ids of text to dst: -1 for tokens that occur in no
+// term and for breaks.
+func (m *Matcher) appendIDs(dst []int32, text string) []int32 {
+	m.tokens(FoldTraditional(text), true, func(tok []byte) {
+		id := int32(-1)
+		if tok != nil {
+			if x, ok := m.vocab[string(tok)]; ok {
+				id = x
+			}
+		}
+		// Runs of unknown tokens collapse to one -1: they only separate.
+		if id < 0 && len(dst) > 0 && dst[len(dst)-1] < 0 {
+			return
+		}
+		dst = append(dst, id)
+	})
+	return dst
+}
+
+// occurrence is one matched term at token position pos.
+type occurrence struct {
+	term int32
+	pos  int
+}
+
+// walk finds the leftmost-longest term occurrences in ids.
+func (m *Matcher) walk(ids []int32, visit func(occurrence)) {
+	for i := 0; i < len(ids); {
+		if ids[i] < 0 {
+			i++
+			continue
+		}
+		best, end := int32(-1), 0
+		node := int32(0)
+		for j := i; j < len(ids) && ids[j] >= 0; j++ {
+			child, ok := m.next[edge(node, ids[j])]
+			if !ok {
+				break
+			}
+			node = child
+			if t := m.term[node]; t >= 0 {
+				best, end = t, j+1
+			}
+		}
+		if best < 0 {
+			i++
+			continue
+		}
+		visit(occurrence{term: best, pos: i})
+		i = end
+	}
+}
+
+// Match returns the themes found in text (one paragraph or sentence;
+// Chinese, English or mixed), most frequent first, then in order of first
+// occurrence. Count is the number of term occurrences; Terms are the
+// distinct taxonomy terms that matched, as written in the taxonomy, in
+// order of first occurrence.
+func (m *Matcher) Match(text string) []data.ThemeHit {
+	if text == "" || len(m.terms) == 0 {
+		return nil
+	}
+	p := m.ids.Get().(*[]int32)
+	ids := m.appendIDs((*p)[:0], text)
+	type acc struct {
+		theme int32
+		first int
+		count int
+		terms []int32
+	}
+	var accs []acc
+	m.walk(ids, func(o occurrence) {
+		for _, th := range m.terms[o.term].themes {
+			k := -1
+			for x := range accs {
+				if accs[x].theme == th {
+					k = x
+					break
+				}
+			}
+			if k < 0 {
+				k = len(accs)
+				accs = append(accs, acc{theme: th, first: o.pos})
+			}
+			a := &accs[k]
+			a.count++
+			seen := false
+			for _, t := range a.terms {
+				if t == o.term {
+					seen = true
+					break
+				}
+			}
+			if !seen {
+				a.terms = append(a.terms, o.term)
+			}
+		}
+	})
+	*p = ids[:0]
+	m.ids.Put(p)
+	if len(accs) == 0 {
+		return nil
+	}
+	sort.SliceStable(accs, func(i, j int) bool {
+		if accs[i].count != accs[j].count {
+			return accs[i].count > accs[j].count
+		}
+		return accs[i].first < accs[j].first
+	})
+	hits := make([]data.ThemeHit, len(accs))
+	for i, a := range accs {
+		th := &m.tax.themes[a.theme]
+		terms := make([]string, len(a.terms))
+		for k, t := range a.terms {
+			terms[k] = m.terms[t].text
+		}
+		hits[i] = data.ThemeHit{ID: th.ID, LabelEN: th.LabelEN, LabelZH: th.LabelZH, Count: a.count, Terms: terms}
+	}
+	return hits
+}
+
+// Taxonomy returns the taxonomy the matcher was built from.
+func (m *Matcher) Taxonomy() *Taxonomy { return m.tax }
+
+// MergeHits adds up theme hits, for example those of an article's
+// paragraphs: counts are summed, terms united in order of first
+// appearance. The result is sorted like Match: most frequent first, then
+// by first appearance.
+func MergeHits(lists ...[]data.ThemeHit) []data.ThemeHit {
+	var out []data.ThemeHit
+	at := map[string]int{}
+	for _, hits := range lists {
+		for _, h := range hits {
+			i, ok := at[h.ID]
+			if !ok {
+				at[h.ID] = len(out)
+				h.Terms = append([]string(nil), h.Terms...)
+				out = append(out, h)
+				continue
+			}
+			o := &out[i]
+			o.Count += h.Count
+			o.Terms = appendNew(o.Terms, h.Terms)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Count > out[j].Count })
+	return out
+}

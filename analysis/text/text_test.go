@@ -1,0 +1,109 @@
+package text
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestSimplifyKeepsOffsets(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"學院黨委召開民主生活會", "学院党委召开民主生活会"},
+		{"陳志明強調，要堅持全面從嚴治黨", "陈志明强调，要坚持全面从严治党"},
+		{"plain English stays", "plain English stays"},
+		{"简体不变", "简体不变"},
+	}
+	for _, tc := range tests {
+		got := Simplify(tc.in)
+		if got != tc.want {
+			t.Errorf("Simplify(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+		if len(got) != len(tc.in) {
+			t.Errorf("Simplify(%q) changed the length %d -> %d", tc.in, len(tc.in), len(got))
+		}
+	}
+}
+
+func TestSentences(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"会议强调，要加强学习。要狠抓落实！最后一句", []string{"会议强调，要加强学习。", "要狠抓落实！", "最后一句"}},
+		{"He spoke. She listened.", []string{"He spoke.", "She listened."}},
+		{"improvement.TwoGive full play", []string{"improvement.", "TwoGive full play"}},
+		{"Shanghai Co., Ltd. held a meeting. Done", []string{"Shanghai Co., Ltd. held a meeting.", "Done"}},
+		{"rate reached 3.5 percent. Next", []string{"rate reached 3.5 percent.", "Next"}},
+		{"他说：“要学习。”随后散会。", []string{"他说：“要学习。”", "随后散会。"}},
+		{"loyalty to the Party。要坚定政治立场。", []string{"loyalty to the Party。", "要坚定政治立场。"}},
+	}
+	for _, tc := range tests {
+		var got []string
+		for _, sp := range Sentences(tc.in) {
+			got = append(got, tc.in[sp.Start:sp.End])
+		}
+		if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+			t.Errorf("Sentences(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestLang(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"会议由党委书记主持。", Chinese},
+		{"The meeting was presided over by the secretary.", English},
+		{"2024-01-04 21:12", ""},
+		{"First, pay attention。要坚定政治立场,坚持不懈用习近平新时代中国特色社会主义思想凝心铸魂。", Chinese},
+	}
+	for _, tc := range tests {
+		if got := Lang(tc.in); got != tc.want {
+			t.Errorf("Lang(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+	if got := ArticleLang([]string{"会议召开。", strings.Repeat("The meeting was held. ", 3)}); got != Mixed {
+		t.Errorf("ArticleLang(mixed) = %q", got)
+	}
+	if got := ArticleLang([]string{strings.Repeat("English text here. ", 20), "要学习。"}); got != English {
+		t.Errorf("ArticleLang(mostly English) = %q", got)
+	}
+}
+
+func TestNumber(t *testing.T) {
+	tests := []struct {
+		in   string
+		want int
+		ok   bool
+	}{
+		{"21", 21, true}, {"２１", 21, true}, {"二十一", 21, true}, {"十二", 12, true},
+		{"一百二十", 120, true}, {"三", 3, true}, {"两百", 200, true}, {"abc", 0, false}, {"", 0, false},
+	}
+	for _, tc := range tests {
+		got, ok := Number(tc.in)
+		if got != tc.want || ok != tc.ok {
+			t.Errorf("Number(%q) = %d, %v; want %d, %v", tc.in, got, ok, tc.want, tc.ok)
+		}
+	}
+}
+
+func FuzzSentences(f *testing.F) {
+	for _, s := range []string{"会议强调，要加强学习。", "He spoke. She listened.", "a.B", "\xff\xfe。", "Co., Ltd."} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		last := 0
+		for _, sp := range Sentences(s) {
+			if sp.Start < last || sp.End <= sp.Start || sp.End > len(s) {
+				t.Fatalf("bad span %v after %d in %q", sp, last, s)
+			}
+			last = sp.End
+		}
+		if out := Simplify(s); len(out) != len(s) {
+			t.Fatalf("Simplify changed length of %q", s)
+		}
+		if utf8.ValidString(s) {
+			_ = Split(s, Span{0, len(s)}, "，；")
+		}
+		Lang(s)
+		Number(s)
+	})
+}

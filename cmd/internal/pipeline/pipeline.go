@@ -1,0 +1,302 @@
+// Package pipeline ties meetscan's parts together for the commands: the
+// store is the source of truth; every article saved is analysed and indexed
+// at once, and both can be rebuilt from the store.
+package pipeline
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sync"
+
+	"meetscan/analysis"
+	"meetscan/data"
+	"meetscan/index"
+)
+
+// Options say where the data lives and what to open.
+type Options struct {
+	DataDir string
+	Log     *slog.Logger
+	// NoIndex opens only the store and the analyzer (export, eval).
+	NoIndex bool
+	// Workers is the number of articles analysed at once; 0 means one per CPU.
+	Workers int
+}
+
+// Pipeline holds the open store, analyzer and index of one data dir.
+type Pipeline struct {
+	Store    *data.Store
+	Analyzer *analysis.Analyzer
+	Index    *index.Index // nil with Options.NoIndex
+
+	dataDir string
+	workers int
+	log     *slog.Logger
+}
+
+// IndexDir is the folder of the search index inside a data dir.
+func IndexDir(dataDir string) string { return filepath.Join(dataDir, "index") }
+
+// Open opens the data dir's store, loads the analyzer (embedded assets plus
+// the data dir's userdict.txt and taxonomy.yaml) and opens the index. When
+// the analyzer or taxonomy changed since the index was built, it re-analyses
+// the store and rebuilds the index, saying so in the log.
+func Open(ctx context.Context, opts Options) (*Pipeline, error) {
+	if opts.Log == nil {
+		opts.Log = slog.New(slog.DiscardHandler)
+	}
+	if opts.Workers <= 0 {
+		opts.Workers = runtime.GOMAXPROCS(0)
+	}
+	store, err := data.Open(opts.DataDir)
+	if err != nil {
+		return nil, explainLocked(opts.DataDir, err)
+	}
+	p := &Pipeline{Store: store, dataDir: opts.DataDir, workers: opts.Workers, log: opts.Log}
+	p.Analyzer, err = analysis.New(analysis.Config{DataDir: opts.DataDir})
+	if err != nil {
+		store.Close()
+		return nil, fmt.Errorf("load analyzer: %w", err)
+	}
+	if opts.NoIndex {
+		return p, nil
+	}
+	if err := p.openIndex(ctx); err != nil {
+		store.Close()
+		return nil, err
+	}
+	return p, nil
+}
+
+func (p *Pipeline) indexConfig() index.Config {
+	return index.Config{
+		UserDict:        p.Analyzer.UserDict(),
+		Taxonomy:        p.Analyzer.Taxonomy(),
+		AnalyzerVersion: p.Analyzer.Version(),
+	}
+}
+
+func (p *Pipeline) openIndex(ctx context.Context) error {
+	ix, err := index.Open(IndexDir(p.dataDir), p.indexConfig())
+	if errors.Is(err, index.ErrVersionMismatch) {
+		p.log.Warn("the analyzer, dictionary or taxonomy changed since the index was built; re-analysing and rebuilding", "reason", err)
+		if err := p.Reanalyze(ctx, nil); err != nil {
+			return err
+		}
+		return p.RebuildIndex(ctx, nil)
+	}
+	if err != nil {
+		return fmt.Errorf("open index: %w", explainLocked(p.dataDir, err))
+	}
+	p.Index = ix
+	return nil
+}
+
+// Close closes the index and the store.
+func (p *Pipeline) Close() error {
+	var errs []error
+	if p.Index != nil {
+		errs = append(errs, p.Index.Close())
+	}
+	errs = append(errs, p.Store.Close())
+	return errors.Join(errs...)
+}
+
+// Save stores articles, then analyses and indexes those that are new or
+// changed. It reports what happened to each article; it is a crawler.Sink.
+func (p *Pipeline) Save(ctx context.Context, arts []*data.Article) ([]data.PutStatus, error) {
+	status, err := p.Store.PutArticles(arts)
+	if err != nil {
+		return nil, err
+	}
+	var changed []*data.Article
+	for i, st := range status {
+		if st == data.Added || st == data.Updated {
+			changed = append(changed, arts[i])
+		}
+	}
+	if len(changed) == 0 {
+		return status, nil
+	}
+	analyses := p.analyzeAll(ctx, changed)
+	if err := ctx.Err(); err != nil {
+		return status, err
+	}
+	byID := make(map[string]*data.Analysis, len(changed))
+	docs := make([]index.Doc, len(changed))
+	for i, a := range changed {
+		byID[a.ID] = analyses[i]
+		docs[i] = index.Doc{Article: a, Analysis: analyses[i]}
+	}
+	if err := p.Store.PutAnalyses(byID); err != nil {
+		return status, err
+	}
+	if p.Index != nil {
+		if err := p.Index.Add(ctx, docs); err != nil {
+			return status, fmt.Errorf("index: %w", err)
+		}
+	}
+	return status, nil
+}
+
+// analyzeAll analyses articles on the pipeline's workers, keeping order.
+func (p *Pipeline) analyzeAll(ctx context.Context, arts []*data.Article) []*data.Analysis {
+	out := make([]*data.Analysis, len(arts))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < min(p.workers, len(arts)); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				out[i] = p.Analyzer.Analyze(arts[i])
+			}
+		}()
+	}
+	for i := range arts {
+		if ctx.Err() != nil {
+			break
+		}
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return out
+}
+
+// batchSize is how many articles are analysed and written together.
+const batchSize = 256
+
+// Reanalyze re-runs the analysis over every stored article (after a
+// dictionary or taxonomy change) and stores the results. progress, when not
+// nil, is called after each batch.
+func (p *Pipeline) Reanalyze(ctx context.Context, progress func(done, total int)) error {
+	total, err := p.Store.Count()
+	if err != nil {
+		return err
+	}
+	done := 0
+	var batch []*data.Article
+	flush := func() error {
+		if len(batch) == 0 {
+			return nil
+		}
+		analyses := p.analyzeAll(ctx, batch)
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		byID := make(map[string]*data.Analysis, len(batch))
+		for i, a := range batch {
+			byID[a.ID] = analyses[i]
+		}
+		if err := p.Store.PutAnalyses(byID); err != nil {
+			return err
+		}
+		done += len(batch)
+		batch = batch[:0]
+		if progress != nil {
+			progress(done, total)
+		}
+		return nil
+	}
+	err = p.Store.Each(ctx, func(a *data.Article, _ *data.Analysis) error {
+		batch = append(batch, a)
+		if len(batch) >= batchSize {
+			return flush()
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("reanalyze: %w", err)
+	}
+	if err := flush(); err != nil {
+		return fmt.Errorf("reanalyze: %w", err)
+	}
+	return nil
+}
+
+// RebuildIndex builds a fresh index from the store and swaps it in.
+// progress, when not nil, is called as documents are indexed.
+func (p *Pipeline) RebuildIndex(ctx context.Context, progress func(done, total int)) error {
+	total, err := p.Store.Count()
+	if err != nil {
+		return err
+	}
+	if p.Index != nil {
+		if err := p.Index.Close(); err != nil {
+			return fmt.Errorf("rebuild index: %w", err)
+		}
+		p.Index = nil
+	}
+	src := func(ctx context.Context, yield func(index.Doc) error) error {
+		return p.Store.Each(ctx, func(a *data.Article, an *data.Analysis) error {
+			return yield(index.Doc{Article: a, Analysis: an})
+		})
+	}
+	var report func(int)
+	if progress != nil {
+		report = func(done int) { progress(done, total) }
+	}
+	cfg := p.indexConfig()
+	if err := index.Rebuild(ctx, IndexDir(p.dataDir), cfg, src, report); err != nil {
+		return fmt.Errorf("rebuild index: %w", explainLocked(p.dataDir, err))
+	}
+	ix, err := index.Open(IndexDir(p.dataDir), cfg)
+	if err != nil {
+		return fmt.Errorf("open rebuilt index: %w", err)
+	}
+	p.Index = ix
+	return nil
+}
+
+// explainLocked adds to a "data dir in use" error where the server holding
+// it listens, when a running meetscan serve said so.
+func explainLocked(dataDir string, err error) error {
+	if !errors.Is(err, data.ErrLocked) && !errors.Is(err, index.ErrLocked) {
+		return err
+	}
+	info, ierr := ReadServerInfo(dataDir)
+	if ierr != nil {
+		return err
+	}
+	return fmt.Errorf("%w: it is held by meetscan serve (pid %d) at %s; use the web page or its API, or stop the server", err, info.PID, info.URL)
+}
+
+// ServerInfo is what a running server records in the data dir so that other
+// meetscan processes can point the user to it.
+type ServerInfo struct {
+	PID int    `json:"pid"`
+	URL string `json:"url"`
+}
+
+const serverInfoFile = "server.json"
+
+// WriteServerInfo records the running server; the returned func removes the
+// record.
+func WriteServerInfo(dataDir string, info ServerInfo) (remove func(), err error) {
+	b, err := json.Marshal(info)
+	if err != nil {
+		return nil, err
+	}
+	path := filepath.Join(dataDir, serverInfoFile)
+	if err := os.WriteFile(path, b, 0o644); err != nil {
+		return nil, fmt.Errorf("record server: %w", err)
+	}
+	return func() { os.Remove(path) }, nil
+}
+
+// ReadServerInfo reads what WriteServerInfo recorded.
+func ReadServerInfo(dataDir string) (ServerInfo, error) {
+	var info ServerInfo
+	b, err := os.ReadFile(filepath.Join(dataDir, serverInfoFile))
+	if err != nil {
+		return info, err
+	}
+	return info, json.Unmarshal(b, &info)
+}

@@ -1,0 +1,11 @@
+package main
+
+import (
+	"meetscan/data"
+)
+
+// openStore opens the data dir's store alone, for commands that need neither
+// the analyzer nor the index.
+func openStore(e *env) (*data.Store, error) {
+	return data.Open(e.dataDir)
+}

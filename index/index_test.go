@@ -1,0 +1,279 @@
+package index
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"meetscan/data"
+)
+
+func pub(s string) data.PubTime {
+	t, err := data.ParsePubTime(s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+// testDocs is a small mixed corpus; ids say what each is about.
+func testDocs() []Doc {
+	mk := func(id, title, body, published string, an *data.Analysis) Doc {
+		a := &data.Article{ID: id, URL: "https://example.org/" + id, Title: title, Body: body, Published: pub(published)}
+		return Doc{Article: a, Analysis: an}
+	}
+	return []Doc{
+		mk("review", "某区召开2023年度党支部书记述职评议会", "会上，8名党支部书记围绕抓基层党建工作进行述职。区委书记张建国同志对述职情况逐一点评，要求全面从严治党。",
+			"2024-01-10", &data.Analysis{Lang: "zh", MeetingDate: "2024-01-09", PeriodYear: 2023, Org: "某区委", MeetingType: data.MeetingReview,
+				People:   []data.Person{{Name: "张建国", Roles: []string{"区委书记"}}},
+				Themes:   []data.ThemeHit{{ID: "party_building"}, {ID: "strict_governance"}},
+				Keywords: []data.Keyword{{Term: "述职", Weight: 1}, {Term: "党建", Weight: 0.8}}}),
+		mk("promo", "党建工作推进会召开", "会议强调，要推动高质量发展，压实党建工作责任。<script>alert(1)</script>",
+			"2022-05-06", &data.Analysis{Lang: "zh", MeetingDate: "2022-05-05", Org: "某市委组织部", MeetingType: data.MeetingPromotion,
+				Themes:   []data.ThemeHit{{ID: "party_building"}, {ID: "hq_development"}},
+				Keywords: []data.Keyword{{Term: "党建", Weight: 1}}}),
+		mk("study", "理论学习中心组专题学习", "中心组成员围绕学习贯彻党的二十大精神交流发言，弘扬光荣传统。",
+			"2023-03-01", &data.Analysis{Lang: "zh", Org: "某县委", MeetingType: data.MeetingStudy,
+				Keywords: []data.Keyword{{Term: "二十大", Weight: 1}}}),
+		mk("en", "Party branch secretaries report on their work", "The meeting called for high-quality development and stricter governance of the Party's branches. Secretaries' reports were reviewed.",
+			"2023-06-01T10:00:00+08:00", &data.Analysis{Lang: "en", Org: "District Committee", MeetingType: data.MeetingReview,
+				Themes: []data.ThemeHit{{ID: "hq_development"}}}),
+		mk("trad", "", "黨支部書記述職評議會", "2020-01-01", nil),
+		mk("noanalysis", "无分析的文章", "这篇文章讲的是乡村振兴。", "2021-02-02", nil),
+	}
+}
+
+func openTest(t *testing.T, dir string, cfg Config) *Index {
+	t.Helper()
+	ix, err := Open(dir, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	return ix
+}
+
+func newTestIndex(t *testing.T) *Index {
+	t.Helper()
+	ix := openTest(t, filepath.Join(t.TempDir(), "index"), Config{AnalyzerVersion: "test-1"})
+	if err := ix.Add(context.Background(), testDocs()); err != nil {
+		t.Fatal(err)
+	}
+	return ix
+}
+
+// ids returns the ids of the full (not partial) hits, sorted.
+func ids(r *Result) []string {
+	var out []string
+	for _, h := range r.Hits {
+		if !h.Partial {
+			out = append(out, h.ID)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+func TestSearch(t *testing.T) {
+	ix := newTestIndex(t)
+	ctx := context.Background()
+	if n, err := ix.Count(); err != nil || n != 6 {
+		t.Fatalf("Count = %d, %v; want 6", n, err)
+	}
+	tests := []struct {
+		name string
+		req  Request
+		want []string
+	}{
+		{"two-char inside longer word", Request{Query: "述职"}, []string{"review", "trad"}},
+		{"党建 inside 党建工作", Request{Query: "党建"}, []string{"promo", "review"}},
+		{"one char inside words", Request{Query: "党"}, []string{"promo", "review", "study", "trad"}},
+		{"run of words is AND", Request{Query: "全面从严治党"}, []string{"review"}},
+		{"word split by context", Request{Query: "光荣传统"}, []string{"study"}},
+		{"four chars", Request{Query: "乡村振兴"}, []string{"noanalysis"}},
+		{"english stemmed", Request{Query: "reviews"}, []string{"en"}},
+		{"english AND", Request{Query: "branch governance"}, []string{"en"}},
+		{"english phrase", Request{Query: `"high-quality development"`}, []string{"en"}},
+		{"english phrase miss", Request{Query: `"development high-quality"`}, nil},
+		{"traditional folded", Request{Query: "黨建"}, []string{"promo", "review"}},
+		{"traditional text", Request{Query: "评议"}, []string{"review", "trad"}},
+		{"chinese phrase", Request{Query: `"党支部书记述职"`}, []string{"review", "trad"}},
+		{"exclusion", Request{Query: "党建 -述职"}, []string{"promo"}},
+		{"plus accepted", Request{Query: "+党建 +推进会"}, []string{"promo"}},
+		{"field title", Request{Query: "title:推进会"}, []string{"promo"}},
+		{"field person", Request{Query: "person:张建国"}, []string{"review"}},
+		{"field theme", Request{Query: "theme:hq_development"}, []string{"en", "promo"}},
+		{"field year range", Request{Query: "year:>=2023"}, []string{"en", "review", "study"}},
+		{"field date", Request{Query: "date:2022"}, []string{"promo"}},
+		{"filter org", Request{Org: "某区委"}, []string{"review"}},
+		{"filter year", Request{Year: 2023}, []string{"en", "review", "study"}},
+		{"filter type", Request{Type: data.MeetingReview}, []string{"en", "review"}},
+		{"filter lang", Request{Lang: "en"}, []string{"en"}},
+		{"filter from/to", Request{From: time.Date(2023, 1, 1, 0, 0, 0, 0, data.Shanghai), To: time.Date(2023, 6, 1, 0, 0, 0, 0, data.Shanghai)}, []string{"en", "study"}},
+		{"wildcard via bleve", Request{Query: "secretar*"}, []string{"en"}},
+		{"empty matches all", Request{}, []string{"en", "noanalysis", "promo", "review", "study", "trad"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := ix.Search(ctx, tc.req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := ids(res); !slices.Equal(got, tc.want) {
+				t.Errorf("%+v: got %v, want %v", tc.req, got, tc.want)
+			}
+			if res.Total != len(tc.want) {
+				t.Errorf("Total = %d, want %d", res.Total, len(tc.want))
+			}
+		})
+	}
+}
+
+func TestSearchHitsSnippetsFacets(t *testing.T) {
+	ix := newTestIndex(t)
+	res, err := ix.Search(context.Background(), Request{Query: "党建 alert", Facets: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Hits) != 2 || res.Hits[0].ID != "promo" || res.Hits[0].Partial || res.Total != 1 ||
+		res.Hits[1].ID != "review" || !res.Hits[1].Partial || res.Partial != 1 {
+		t.Fatalf("hits = %+v", res.Hits)
+	}
+	h := res.Hits[0]
+	if h.URL != "https://example.org/promo" || h.Title != "党建工作推进会召开" || h.Published != "2022-05-06" ||
+		h.MeetingDate != "2022-05-05" || h.Org != "某市委组织部" || h.MeetingType != data.MeetingPromotion || h.Year != 2022 {
+		t.Errorf("hit fields = %+v", h)
+	}
+	if !strings.Contains(h.TitleHTML, "<mark>党建</mark>") {
+		t.Errorf("title not highlighted: %q", h.TitleHTML)
+	}
+	joined := strings.Join(h.Snippets, " ")
+	if !strings.Contains(joined, "<mark>党建</mark>") || strings.Contains(joined, "<script>") || !strings.Contains(joined, "&lt;script&gt;") {
+		t.Errorf("snippets not highlighted and escaped: %q", joined)
+	}
+	if got := res.Facets[FacetYear]; len(got) != 1 || got[0] != (FacetTerm{"2022", 1}) {
+		t.Errorf("year facet = %v", got)
+	}
+	if got := res.Facets[FacetTheme]; len(got) != 2 {
+		t.Errorf("theme facet = %v", got)
+	}
+
+	all, err := ix.Search(context.Background(), Request{Facets: true, Sort: SortDate, Limit: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if all.Total != 6 || len(all.Hits) != 2 || all.Hits[0].ID != "review" || all.Hits[1].ID != "en" {
+		t.Errorf("date sort: total %d hits %v", all.Total, all.Hits)
+	}
+	want := []FacetTerm{{"2023", 3}, {"2022", 1}, {"2021", 1}, {"2020", 1}}
+	if got := all.Facets[FacetYear]; !slices.Equal(got, want) {
+		t.Errorf("year facet = %v, want %v", got, want)
+	}
+	page2, err := ix.Search(context.Background(), Request{Sort: SortDate, Limit: 2, Offset: 2})
+	if err != nil || len(page2.Hits) != 2 || page2.Hits[0].ID != "study" {
+		t.Errorf("page 2 = %v, %v", page2, err)
+	}
+}
+
+func TestBadQuery(t *testing.T) {
+	ix := newTestIndex(t)
+	for _, q := range []string{`"unterminated`, "nosuchfield:x", "year:abc", "date:20x", "title:"} {
+		_, err := ix.Search(context.Background(), Request{Query: q})
+		if !errors.Is(err, ErrBadQuery) {
+			t.Errorf("%q: err = %v, want ErrBadQuery", q, err)
+		}
+	}
+	if _, err := ix.Search(context.Background(), Request{Sort: "x"}); !errors.Is(err, ErrBadQuery) {
+		t.Errorf("bad sort: %v", err)
+	}
+}
+
+func TestCountsForTrends(t *testing.T) {
+	ix := newTestIndex(t)
+	ctx := context.Background()
+	yc, err := ix.YearCounts(ctx, Request{Query: "党"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fmt.Sprint(yc) != "map[2020:1 2022:1 2023:2]" {
+		t.Errorf("YearCounts = %v", yc)
+	}
+	by, err := ix.FacetByYear(ctx, Request{}, FacetTheme, 50)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fmt.Sprint(by[2023]) != "[{hq_development 1} {party_building 1} {strict_governance 1}]" || fmt.Sprint(by[2022]) != "[{hq_development 1} {party_building 1}]" || len(by[2021]) != 0 {
+		t.Errorf("FacetByYear = %v", by)
+	}
+	kw, total, err := ix.FacetTerms(ctx, Request{}, FacetKeyword, 10)
+	if err != nil || total != 6 || fmt.Sprint(kw) != "[{党建 2} {二十大 1} {述职 1}]" {
+		t.Errorf("FacetTerms = %v %d %v", kw, total, err)
+	}
+	var seen []string
+	if err := ix.Each(ctx, Request{Query: "党建"}, func(h Hit) error { seen = append(seen, h.ID); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if fmt.Sprint(seen) != "[promo review]" {
+		t.Errorf("Each = %v", seen)
+	}
+}
+
+func TestLockVersionRebuild(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "index")
+	cfg := Config{AnalyzerVersion: "v1", Owner: "test holder"}
+	ix := openTest(t, dir, cfg)
+	ctx := context.Background()
+	if err := ix.Add(ctx, testDocs()[:2]); err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	_, err := Open(dir, cfg)
+	var le *LockedError
+	if !errors.Is(err, ErrLocked) || !errors.As(err, &le) || le.Owner != "test holder" || le.PID == 0 {
+		t.Fatalf("second Open: %v", err)
+	}
+	if time.Since(start) > time.Second {
+		t.Errorf("second Open took %v", time.Since(start))
+	}
+	if err := ix.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	_, err = Open(dir, Config{AnalyzerVersion: "v2"})
+	if !errors.Is(err, ErrVersionMismatch) || !strings.Contains(err.Error(), "meetscan index --rebuild") {
+		t.Fatalf("Open with new version: %v", err)
+	}
+	src := func(ctx context.Context, yield func(Doc) error) error {
+		for _, d := range testDocs() {
+			if err := yield(d); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	var progress []int
+	if err := Rebuild(ctx, dir, Config{AnalyzerVersion: "v2"}, src, func(n int) { progress = append(progress, n) }); err != nil {
+		t.Fatal(err)
+	}
+	if len(progress) == 0 || progress[len(progress)-1] != 6 {
+		t.Errorf("progress = %v", progress)
+	}
+	ix2 := openTest(t, dir, Config{AnalyzerVersion: "v2"})
+	if n, _ := ix2.Count(); n != 6 {
+		t.Errorf("after rebuild Count = %d", n)
+	}
+	if ix2.Stale() {
+		t.Error("stale after rebuild")
+	}
+	if err := ix2.Delete(ctx, "promo", "unknown"); err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := ix2.Count(); n != 5 {
+		t.Errorf("after delete Count = %d", n)
+	}
+}

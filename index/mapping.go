@@ -1,0 +1,242 @@
+package index
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
+	"github.com/blevesearch/bleve/v2/mapping"
+
+	"meetscan/data"
+)
+
+// Index field names.
+const (
+	fTitle     = "title"
+	fBody      = "body"
+	fOrg       = "org"       // analysed, searchable by words
+	fOrgExact  = "org_exact" // keyword, filters and facets
+	fPeople    = "people"    // keyword
+	fRoles     = "roles"
+	fThemes    = "themes" // keyword, theme ids
+	fReqs      = "reqs"   // requirement texts
+	fType      = "type"
+	fLang      = "lang"
+	fDate      = "date" // meeting date when known to the day, else published
+	fPublished = "published"
+	fMeetDate  = "meeting_date" // stored string as in data.Analysis
+	fYear      = "year"         // number
+	fYearKW    = "year_kw"      // keyword "2023", the year facet
+	fURL       = "url"
+	fKeywords  = "keywords" // keyword, top analysis keywords
+	fPubStr    = "pub_str"  // stored display string of Published
+)
+
+// newMapping builds the index mapping. Only mapped fields are indexed
+// (static mapping), so an unknown field in a document is ignored.
+func newMapping(userDict string) (*mapping.IndexMappingImpl, error) {
+	im := bleve.NewIndexMapping()
+	tokIndex, tokQuery := TokenizerName+"_sub", TokenizerName+"_word"
+	if err := im.AddCustomTokenizer(tokIndex, map[string]interface{}{
+		"type": TokenizerName, "user_dict": userDict, "sub_words": true,
+	}); err != nil {
+		return nil, err
+	}
+	if err := im.AddCustomTokenizer(tokQuery, map[string]interface{}{
+		"type": TokenizerName, "user_dict": userDict, "sub_words": false,
+	}); err != nil {
+		return nil, err
+	}
+	for name, tok := range map[string]string{AnalyzerIndex: tokIndex, AnalyzerQuery: tokQuery} {
+		if err := im.AddCustomAnalyzer(name, map[string]interface{}{
+			"type": custom.Name, "tokenizer": tok,
+		}); err != nil {
+			return nil, err
+		}
+	}
+	im.DefaultAnalyzer = AnalyzerIndex
+	im.StoreDynamic = false
+	im.IndexDynamic = false
+	im.DocValuesDynamic = false
+
+	dm := bleve.NewDocumentStaticMapping()
+	text := func(store, all bool) *mapping.FieldMapping {
+		f := bleve.NewTextFieldMapping()
+		f.Analyzer = AnalyzerIndex
+		f.Store = store
+		f.IncludeTermVectors = true
+		f.IncludeInAll = all
+		f.DocValues = false
+		return f
+	}
+	kw := func(store, docValues bool) *mapping.FieldMapping {
+		f := bleve.NewKeywordFieldMapping()
+		f.Analyzer = keyword.Name
+		f.Store = store
+		f.IncludeInAll = false
+		f.IncludeTermVectors = false
+		f.DocValues = docValues
+		return f
+	}
+	storedOnly := func() *mapping.FieldMapping {
+		f := bleve.NewTextFieldMapping()
+		f.Analyzer = keyword.Name
+		f.Store = true
+		f.Index = false
+		f.IncludeInAll = false
+		f.IncludeTermVectors = false
+		f.DocValues = false
+		return f
+	}
+	dm.AddFieldMappingsAt(fTitle, text(true, true))
+	dm.AddFieldMappingsAt(fBody, text(true, true))
+	dm.AddFieldMappingsAt(fOrg, text(false, true), func() *mapping.FieldMapping {
+		f := kw(true, true)
+		f.Name = fOrgExact
+		return f
+	}())
+	dm.AddFieldMappingsAt(fPeople, kw(false, true))
+	dm.AddFieldMappingsAt(fRoles, text(false, true))
+	dm.AddFieldMappingsAt(fThemes, kw(false, true))
+	// Requirement texts are in the body already; not again in _all.
+	dm.AddFieldMappingsAt(fReqs, text(false, false))
+	dm.AddFieldMappingsAt(fType, kw(true, true))
+	dm.AddFieldMappingsAt(fLang, kw(true, true))
+	dm.AddFieldMappingsAt(fKeywords, kw(false, true))
+	dm.AddFieldMappingsAt(fURL, kw(true, false))
+	dm.AddFieldMappingsAt(fYearKW, kw(false, true))
+	dm.AddFieldMappingsAt(fMeetDate, storedOnly())
+	dm.AddFieldMappingsAt(fPubStr, storedOnly())
+	year := bleve.NewNumericFieldMapping()
+	year.Store = true
+	year.IncludeInAll = false
+	year.DocValues = true
+	dm.AddFieldMappingsAt(fYear, year)
+	for _, name := range []string{fDate, fPublished} {
+		f := bleve.NewDateTimeFieldMapping()
+		f.Store = false
+		f.IncludeInAll = false
+		f.DocValues = true
+		dm.AddFieldMappingsAt(name, f)
+	}
+	im.DefaultMapping = dm
+	return im, nil
+}
+
+// docYear is the year an article counts for: the analysis period year,
+// else the meeting date's year, else the year published.
+func docYear(a *data.Article, an *data.Analysis) int {
+	if an != nil {
+		if an.PeriodYear > 0 {
+			return an.PeriodYear
+		}
+		if y := an.Year(); y > 0 {
+			return y
+		}
+	}
+	if !a.Published.IsZero() {
+		return a.Published.Time.In(data.Shanghai).Year()
+	}
+	return 0
+}
+
+// docDate is the meeting date when known to the day, else the publication
+// time; zero when neither is known.
+func docDate(a *data.Article, an *data.Analysis) time.Time {
+	if an != nil && len(an.MeetingDate) == 10 && an.MeetingDate[0] != '-' {
+		if t, err := time.ParseInLocation(time.DateOnly, an.MeetingDate, data.Shanghai); err == nil {
+			return t
+		}
+	}
+	if !a.Published.IsZero() {
+		return a.Published.Time
+	}
+	return time.Time{}
+}
+
+// indexDoc converts a Doc into the field map bleve indexes.
+func indexDoc(d Doc) map[string]interface{} {
+	a, an := d.Article, d.Analysis
+	m := map[string]interface{}{
+		fTitle: a.Title,
+		fBody:  a.Body,
+		fURL:   a.URL,
+	}
+	lang := a.Lang
+	if an != nil && an.Lang != "" {
+		lang = an.Lang
+	}
+	if lang != "" {
+		m[fLang] = lang
+	}
+	if !a.Published.IsZero() {
+		m[fPublished] = a.Published.Time
+		m[fPubStr] = publishedString(a.Published)
+	}
+	if t := docDate(a, an); !t.IsZero() {
+		m[fDate] = t
+	}
+	if y := docYear(a, an); y > 0 {
+		m[fYear] = float64(y)
+		m[fYearKW] = strconv.Itoa(y)
+	}
+	if an == nil {
+		return m
+	}
+	if an.Org != "" {
+		m[fOrg] = an.Org
+	}
+	if an.MeetingType != "" {
+		m[fType] = an.MeetingType
+	}
+	if an.MeetingDate != "" {
+		m[fMeetDate] = an.MeetingDate
+	}
+	var people, roles []string
+	for _, p := range an.People {
+		if p.Name != "" {
+			people = append(people, p.Name)
+		}
+		roles = append(roles, p.Roles...)
+	}
+	if len(people) > 0 {
+		m[fPeople] = people
+	}
+	if len(roles) > 0 {
+		m[fRoles] = strings.Join(roles, "\n")
+	}
+	if ids := an.ThemeIDs(); len(ids) > 0 {
+		m[fThemes] = ids
+	}
+	if len(an.Requirements) > 0 {
+		reqs := make([]string, 0, len(an.Requirements))
+		for _, r := range an.Requirements {
+			reqs = append(reqs, r.Text)
+		}
+		m[fReqs] = strings.Join(reqs, "\n")
+	}
+	if len(an.Keywords) > 0 {
+		kws := make([]string, 0, len(an.Keywords))
+		for i, k := range an.Keywords {
+			if i == maxKeywords {
+				break
+			}
+			kws = append(kws, k.Term)
+		}
+		m[fKeywords] = kws
+	}
+	return m
+}
+
+// maxKeywords bounds the keywords indexed per article for term trends.
+const maxKeywords = 20
+
+func publishedString(p data.PubTime) string {
+	if p.HasClock {
+		return p.Time.In(data.Shanghai).Format(time.RFC3339)
+	}
+	return p.Date()
+}

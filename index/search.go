@@ -1,0 +1,427 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/highlight/highlighter/html"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"meetscan/analysis/segment"
+)
+
+const (
+	defaultLimit = 10
+	maxLimit     = 1000
+	maxWindow    = 10000
+	// allField is bleve's composite field: title, body, org, roles and
+	// requirement texts.
+	allField = "_all"
+)
+
+// facetFields maps facet names to index fields.
+var facetFields = map[string]string{
+	FacetYear: fYearKW, FacetOrg: fOrgExact, FacetTheme: fThemes, FacetType: fType,
+	FacetPerson: fPeople, FacetLang: fLang, FacetKeyword: fKeywords,
+}
+
+// searchFacets are the facets Request.Facets asks for.
+var searchFacets = []string{FacetYear, FacetOrg, FacetTheme, FacetType, FacetPerson, FacetLang}
+
+var storedFields = []string{fTitle, fURL, fOrgExact, fType, fLang, fMeetDate, fPubStr, fYear}
+
+// builder returns the query builder, loading the shared segmenter once.
+func (ix *Index) builder() (*queryBuilder, error) {
+	ix.qbOnce.Do(func() {
+		var err error
+		if ix.cfg.UserDict == "" {
+			ix.seg, err = segment.Default()
+		} else {
+			ix.seg, err = segment.Shared(ix.cfg.UserDict)
+		}
+		ix.qbErr = err
+	})
+	if ix.qbErr != nil {
+		return nil, fmt.Errorf("query analyzer: %w", ix.qbErr)
+	}
+	return &queryBuilder{tok: NewTokenizer(ix.seg, false), subTok: NewTokenizer(ix.seg, true),
+		defaultFld: allField, docFreq: ix.docFreq}, nil
+}
+
+// docFreq is the share of articles whose default field contains term.
+func (ix *Index) docFreq(term string) float64 {
+	idx, release, err := ix.index()
+	if err != nil {
+		return 0
+	}
+	defer release()
+	adv, err := idx.Advanced()
+	if err != nil {
+		return 0
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return 0
+	}
+	defer r.Close()
+	n, err := r.DocCount()
+	if err != nil || n == 0 {
+		return 0
+	}
+	tfr, err := r.TermFieldReader(context.Background(), []byte(term), allField, false, false, false)
+	if err != nil {
+		return 0
+	}
+	defer tfr.Close()
+	return float64(tfr.Count()) / float64(n)
+}
+
+// compiled is a request turned into queries.
+type compiled struct {
+	strict  query.Query // what Total counts
+	relaxed query.Query // partial matches (nil when none are possible)
+	themes  []ThemeRef
+}
+
+// buildQuery combines the user query, the cross-lingual themes and the
+// filters of req.
+func (ix *Index) buildQuery(req Request) (query.Query, []ThemeRef, error) {
+	c, err := ix.compile(req)
+	if err != nil {
+		return nil, nil, err
+	}
+	return c.strict, c.themes, nil
+}
+
+func (ix *Index) compile(req Request) (*compiled, error) {
+	var conj []query.Query
+	var themes []ThemeRef
+	var relaxed query.Query
+	if strings.TrimSpace(req.Query) != "" {
+		// bleve's parser first: its message is what a user should see
+		// for syntax errors, and it accepts what we hand it later.
+		if _, err := query.NewQueryStringQuery(req.Query).Parse(); err != nil {
+			return nil, fmt.Errorf("%w: %v", ErrBadQuery, err)
+		}
+		clauses, err := parseQueryString(req.Query)
+		if err != nil {
+			return nil, err
+		}
+		qb, err := ix.builder()
+		if err != nil {
+			return nil, err
+		}
+		uq, err := qb.build(clauses)
+		if err != nil {
+			return nil, err
+		}
+		themes = queryThemes(ix.cfg, themeText(clauses))
+		if len(themes) > 0 && uq != nil {
+			ors := []query.Query{uq}
+			for _, t := range themes {
+				tq := query.NewTermQuery(t.ID)
+				tq.SetField(fThemes)
+				ors = append(ors, tq)
+			}
+			uq = query.NewDisjunctionQuery(ors)
+		}
+		if uq != nil {
+			conj = append(conj, uq)
+			relaxed = qb.relaxed(clauses, uq)
+		}
+	}
+	term := func(field, v string) {
+		if v != "" {
+			t := query.NewTermQuery(v)
+			t.SetField(field)
+			conj = append(conj, t)
+		}
+	}
+	term(fOrgExact, req.Org)
+	term(fPeople, req.Person)
+	term(fThemes, req.Theme)
+	term(fType, req.Type)
+	term(fLang, req.Lang)
+	if req.Year != 0 {
+		conj = append(conj, yearRange(req.Year, req.Year))
+	}
+	if !req.From.IsZero() || !req.To.IsZero() {
+		to := req.To
+		if !to.IsZero() && to.Equal(dayStart(to)) {
+			to = to.AddDate(0, 0, 1) // a date: the whole day
+		}
+		conj = append(conj, dateRange(fDate, req.From, to))
+	}
+	out := &compiled{themes: themes}
+	switch len(conj) {
+	case 0:
+		out.strict = query.NewMatchAllQuery()
+	case 1:
+		out.strict = conj[0]
+	default:
+		out.strict = query.NewConjunctionQuery(conj)
+	}
+	if relaxed != nil {
+		// conj[0] is the user query; the rest are the filters.
+		out.relaxed = query.NewConjunctionQuery(append([]query.Query{relaxed}, conj[1:]...))
+	}
+	return out, nil
+}
+
+// themeText is the text of the plain (bare or phrase, not excluded,
+// not field-qualified) clauses, where a theme name can appear.
+func themeText(clauses []clause) string {
+	var parts []string
+	for _, c := range clauses {
+		if c.field == "" && c.occur != '-' {
+			parts = append(parts, c.value)
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+func dayStart(t time.Time) time.Time {
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, t.Location())
+}
+
+// Search runs a search.
+func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
+	start := time.Now()
+	cq, err := ix.compile(req)
+	if err != nil {
+		return nil, err
+	}
+	limit := req.Limit
+	if limit <= 0 {
+		limit = defaultLimit
+	}
+	if limit > maxLimit {
+		limit = maxLimit
+	}
+	if req.Offset < 0 || req.Offset+limit > maxWindow {
+		return nil, fmt.Errorf("%w: offset %d with limit %d is beyond the first %d results; narrow the query", ErrBadQuery, req.Offset, limit, maxWindow)
+	}
+	var sortBy []string
+	switch req.Sort {
+	case "", SortRelevance:
+		sortBy = []string{"-_score", "-" + fDate, "_id"}
+	case SortDate:
+		sortBy = []string{"-" + fDate, "_id"}
+	case SortDateAsc:
+		sortBy = []string{fDate, "_id"}
+	default:
+		return nil, fmt.Errorf("%w: sort %q: want relevance, date or oldest", ErrBadQuery, req.Sort)
+	}
+	newRequest := func(q query.Query, size, from int) *bleve.SearchRequest {
+		sr := bleve.NewSearchRequestOptions(q, size, from, false)
+		sr.Fields = storedFields
+		sr.SortBy(sortBy)
+		if !req.NoSnippets && strings.TrimSpace(req.Query) != "" {
+			sr.Highlight = bleve.NewHighlightWithStyle(html.Name)
+			sr.Highlight.AddField(fTitle)
+			sr.Highlight.AddField(fBody)
+		}
+		return sr
+	}
+	sr := newRequest(cq.strict, limit, req.Offset)
+	if req.Facets {
+		size := req.FacetSize
+		if size <= 0 {
+			size = 10
+		}
+		for _, name := range searchFacets {
+			n := size
+			if name == FacetYear {
+				n = 200
+			}
+			sr.AddFacet(name, bleve.NewFacetRequest(facetFields[name], n))
+		}
+	}
+	res, err := ix.search(ctx, sr)
+	if err != nil {
+		return nil, err
+	}
+	out := &Result{Total: int(res.Total), CrossLingual: cq.themes, Hits: make([]Hit, 0, len(res.Hits))}
+	for _, h := range res.Hits {
+		out.Hits = append(out.Hits, hitOf(h))
+	}
+	if req.Facets {
+		out.Facets = make(map[string][]FacetTerm, len(searchFacets))
+		for _, name := range searchFacets {
+			out.Facets[name] = facetTerms(res.Facets[name], name == FacetYear)
+		}
+	}
+	// Fill the rest of a relevance page with partial matches.
+	if room := req.Offset + limit - out.Total; cq.relaxed != nil && !req.Exact && sortBy[0] == "-_score" && room > 0 {
+		from := max(req.Offset-out.Total, 0)
+		pres, err := ix.search(ctx, newRequest(cq.relaxed, min(room, limit), from))
+		if err != nil {
+			return nil, err
+		}
+		out.Partial = int(pres.Total)
+		for _, h := range pres.Hits {
+			hit := hitOf(h)
+			hit.Partial = true
+			out.Hits = append(out.Hits, hit)
+		}
+	}
+	out.Took = time.Since(start)
+	return out, nil
+}
+
+func hitOf(h *search.DocumentMatch) Hit {
+	str := func(f string) string {
+		s, _ := h.Fields[f].(string)
+		return s
+	}
+	hit := Hit{
+		ID: h.ID, URL: str(fURL), Title: str(fTitle), Published: str(fPubStr),
+		MeetingDate: str(fMeetDate), Org: str(fOrgExact), MeetingType: str(fType),
+		Lang: str(fLang), Score: h.Score, Snippets: []string{},
+	}
+	if y, ok := h.Fields[fYear].(float64); ok {
+		hit.Year = int(y)
+	}
+	if f := h.Fragments[fTitle]; len(f) > 0 {
+		hit.TitleHTML = f[0]
+	}
+	for _, f := range h.Fragments[fBody] {
+		hit.Snippets = append(hit.Snippets, strings.TrimSpace(f))
+	}
+	return hit
+}
+
+// facetTerms converts a bleve facet; years sort newest first, other
+// facets by count (then term, for stable output).
+func facetTerms(fr *search.FacetResult, byTerm bool) []FacetTerm {
+	if fr == nil || fr.Terms == nil {
+		return []FacetTerm{}
+	}
+	terms := fr.Terms.Terms()
+	out := make([]FacetTerm, 0, len(terms))
+	for _, t := range terms {
+		out = append(out, FacetTerm{Term: t.Term, Count: t.Count})
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if byTerm {
+			return out[i].Term > out[j].Term
+		}
+		if out[i].Count != out[j].Count {
+			return out[i].Count > out[j].Count
+		}
+		return out[i].Term < out[j].Term
+	})
+	return out
+}
+
+// Each calls fn for every article matching req (Limit, Offset, Sort and
+// Facets are ignored), in id order, paging with search-after so the cost
+// does not grow with depth. Hits carry stored fields, no snippets.
+func (ix *Index) Each(ctx context.Context, req Request, fn func(Hit) error) error {
+	q, _, err := ix.buildQuery(req)
+	if err != nil {
+		return err
+	}
+	var after []string
+	for {
+		sr := bleve.NewSearchRequestOptions(q, 1000, 0, false)
+		sr.Fields = storedFields
+		sr.SortBy([]string{"_id"})
+		if after != nil {
+			sr.SetSearchAfter(after)
+		}
+		res, err := ix.search(ctx, sr)
+		if err != nil {
+			return err
+		}
+		for _, h := range res.Hits {
+			if err := fn(hitOf(h)); err != nil {
+				return err
+			}
+		}
+		if len(res.Hits) < 1000 {
+			return nil
+		}
+		after = res.Hits[len(res.Hits)-1].Sort
+	}
+}
+
+func (ix *Index) search(ctx context.Context, sr *bleve.SearchRequest) (*bleve.SearchResult, error) {
+	idx, release, err := ix.index()
+	if err != nil {
+		return nil, err
+	}
+	defer release()
+	res, err := idx.SearchInContext(ctx, sr)
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	return res, nil
+}
+
+// FacetTerms counts the articles matching req per value of one facet
+// (FacetTheme, FacetKeyword, ...) in a single request without loading
+// documents. It returns at most size values and the number of matching
+// articles.
+func (ix *Index) FacetTerms(ctx context.Context, req Request, facet string, size int) ([]FacetTerm, int, error) {
+	field, ok := facetFields[facet]
+	if !ok {
+		return nil, 0, fmt.Errorf("unknown facet %q", facet)
+	}
+	q, _, err := ix.buildQuery(req)
+	if err != nil {
+		return nil, 0, err
+	}
+	sr := bleve.NewSearchRequestOptions(q, 0, 0, false)
+	sr.AddFacet(facet, bleve.NewFacetRequest(field, size))
+	res, err := ix.search(ctx, sr)
+	if err != nil {
+		return nil, 0, err
+	}
+	return facetTerms(res.Facets[facet], false), int(res.Total), nil
+}
+
+// YearCounts counts the articles matching req per year in one request
+// (a facet on the year). Articles without a known year are not counted.
+func (ix *Index) YearCounts(ctx context.Context, req Request) (map[int]int, error) {
+	terms, _, err := ix.FacetTerms(ctx, req, FacetYear, 500)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[int]int, len(terms))
+	for _, t := range terms {
+		if y, err := strconv.Atoi(t.Term); err == nil {
+			out[y] = t.Count
+		}
+	}
+	return out, nil
+}
+
+// FacetByYear counts, for each year with matching articles, the articles
+// per facet value: theme x year (FacetTheme) or keyword x year
+// (FacetKeyword, the vocabulary of `trends --by term`). One facet request
+// per year; no document is loaded.
+func (ix *Index) FacetByYear(ctx context.Context, req Request, facet string, size int) (map[int][]FacetTerm, error) {
+	years, err := ix.YearCounts(ctx, req)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[int][]FacetTerm, len(years))
+	for y := range years {
+		r := req
+		r.Year = y
+		terms, _, err := ix.FacetTerms(ctx, r, facet, size)
+		if err != nil {
+			return nil, fmt.Errorf("year %d: %w", y, err)
+		}
+		out[y] = terms
+	}
+	return out, nil
+}
