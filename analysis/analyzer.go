@@ -84,21 +84,47 @@ func New(cfg Config) (*Analyzer, error) {
 				return nil, fmt.Errorf("analysis: taxonomy %s: %w", f.Name(), lerr)
 			}
 			tax = tax.Merge(extTax)
+			// The matcher needs each Chinese term to be one gse word; a
+			// user's new terms are added to the dictionary for that.
+			dict += termsDict(extTax)
 		}
 	}
 	seg, err := segment.Shared(dict)
 	if err != nil {
 		return nil, fmt.Errorf("analysis: %w", err)
 	}
-	sum := sha256.Sum256([]byte(codeVersion + "\x00" + dict + "\x00" + tax.Version()))
 	return &Analyzer{
 		seg:      seg,
 		tax:      tax,
 		matcher:  taxonomy.NewMatcher(tax, seg),
 		idf:      keywords.Default(),
 		userDict: dict,
-		version:  codeVersion + "-" + hex.EncodeToString(sum[:6]),
+		version:  versionOf(dict, tax.Version()),
 	}, nil
+}
+
+// versionOf combines the code version with hashes of the dictionary and
+// taxonomy, so any change to them marks stored analyses stale.
+func versionOf(dict, taxVersion string) string {
+	sum := sha256.Sum256([]byte(codeVersion + "\x00" + dict + "\x00" + taxVersion))
+	return codeVersion + "-" + hex.EncodeToString(sum[:6])
+}
+
+// termsDict turns a taxonomy's Chinese terms into user-dictionary lines.
+func termsDict(t *taxonomy.Taxonomy) string {
+	var b strings.Builder
+	for _, th := range t.Themes() {
+		for _, term := range th.TermsZH {
+			term = strings.Join(strings.Fields(term), "")
+			if term != "" && !strings.ContainsAny(term, "、，,“”\"") {
+				b.WriteString("\n" + term + " 50000 n")
+			}
+		}
+	}
+	if b.Len() == 0 {
+		return ""
+	}
+	return b.String() + "\n"
 }
 
 func readOptional(path string) (string, error) {

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io/fs"
+	"path/filepath"
 	"net/http/httptest"
 	"os"
 	"runtime"
@@ -32,8 +34,10 @@ func BenchmarkCrawl(b *testing.B) {
 			var pages, cpu time.Duration
 			var peakHeap, mallocs uint64
 			var total int
+			var diskBytes int64
 			for i := 0; i < b.N; i++ {
-				store := openStore(b, b.TempDir())
+				dir := b.TempDir()
+				store := openStore(b, dir)
 				cfg := testConfig(srv.URL)
 				cfg.Parallel = 4
 				resetPeakRSS()
@@ -57,12 +61,14 @@ func BenchmarkCrawl(b *testing.B) {
 				runtime.ReadMemStats(&ms1)
 				mallocs += ms1.Mallocs - ms0.Mallocs
 				total += sum.Pages
+				diskBytes = dirSize(dir)
 			}
 			b.ReportMetric(float64(total)/pages.Seconds(), "pages/s")
 			b.ReportMetric(cpu.Seconds()*1000/float64(total), "cpu-ms/page")
 			b.ReportMetric(float64(mallocs)/float64(total), "allocs/page")
 			b.ReportMetric(float64(peakHeap)/(1<<20), "peak-heap-MB")
 			b.ReportMetric(float64(peakRSS())/(1<<10), "peak-RSS-MB")
+			b.ReportMetric(float64(diskBytes)/(1<<20), "data-dir-MB")
 		})
 	}
 }
@@ -124,4 +130,17 @@ func benchSizes() []int {
 		}
 	}
 	return out
+}
+
+func dirSize(dir string) int64 {
+	var n int64
+	filepath.WalkDir(dir, func(_ string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			if fi, err := d.Info(); err == nil {
+				n += fi.Size()
+			}
+		}
+		return nil
+	})
+	return n
 }

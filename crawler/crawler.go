@@ -280,7 +280,7 @@ func Crawl(ctx context.Context, cfg Config, store *data.Store, sink Sink) (Summa
 func (k *crawl) loop(ctx context.Context, start time.Time) (Summary, error) {
 	fctx, cancelFetch := context.WithCancel(ctx)
 	defer cancelFetch()
-	k.f = newFetcher(fctx, &k.cfg)
+	k.f = newFetcher(fctx, &k.cfg, k.allowed)
 	workers := k.cfg.Parallel * max(len(k.hosts), 1)
 	workers = min(max(workers, 1), 64)
 	jobs := make(chan data.FrontierItem)
@@ -612,8 +612,7 @@ func (k *crawl) links(ls []extract.Link, from data.FrontierItem) (items []data.F
 		if err != nil {
 			continue
 		}
-		host := strings.ToLower(u.Host)
-		if !k.hosts[host] && !k.cfg.Profile.allowsHost(u.Hostname()) {
+		if !k.allowed(u) {
 			offsite++
 			continue
 		}
@@ -647,6 +646,11 @@ func (k *crawl) links(ls []extract.Link, from data.FrontierItem) (items []data.F
 		items = append(items, data.FrontierItem{URL: c, Depth: depth, Referrer: from.URL})
 	}
 	return items, traps, offsite
+}
+
+// allowed reports whether u is on one of the crawl's hosts.
+func (k *crawl) allowed(u *url.URL) bool {
+	return k.hosts[strings.ToLower(u.Host)] || k.cfg.Profile.allowsHost(strings.ToLower(u.Hostname()))
 }
 
 func hasSuffixAny(s string, sufs ...string) bool {

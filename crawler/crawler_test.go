@@ -81,6 +81,10 @@ func checkArticles(t *testing.T, store *data.Store, srvURL string, want []fixtur
 		if err != nil || again.Title != w.Title {
 			t.Errorf("%s: re-extraction from WARC: %v %+v", w.Path, err, again)
 		}
+		re, err := crawler.Reextract(store.Dir(), a, nil)
+		if err != nil || re.Body != a.Body || re.Published != a.Published || re.Capture != a.Capture {
+			t.Errorf("%s: Reextract: %v", w.Path, err)
+		}
 	}
 }
 
@@ -332,4 +336,59 @@ func TestCrawlKill9(t *testing.T) {
 		t.Errorf("after kill -9: %d stored before, %s; want %d in all", n1, sum, len(want))
 	}
 	checkArticles(t, store, srv.URL, want)
+}
+
+func TestCrawlTimeoutRetriesAndProgress(t *testing.T) {
+	site := fixture.New(fixture.Options{SlowDelay: 400 * time.Millisecond})
+	srv := httptest.NewServer(site)
+	defer srv.Close()
+	store := openStore(t, t.TempDir())
+	cfg := testConfig(srv.URL)
+	cfg.Timeout = 100 * time.Millisecond
+	cfg.Retries = 1
+	cfg.ProgressEvery = 5 * time.Millisecond
+	var calls atomic.Int64
+	cfg.Progress = func(crawler.Stats) { calls.Add(1) }
+	sum, err := crawler.Crawl(context.Background(), cfg, store, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Errors != 3 || site.Hits("/xwdt/slow.html") != 2 {
+		t.Errorf("slow page: %d errors, %d attempts; %s %+v", sum.Errors, site.Hits("/xwdt/slow.html"), sum, sum.PageErrors)
+	}
+	if calls.Load() == 0 {
+		t.Error("progress never reported")
+	}
+}
+
+func TestCrawlWithProfile(t *testing.T) {
+	site := fixture.New(fixture.Options{})
+	srv := httptest.NewServer(site)
+	defer srv.Close()
+	p, err := crawler.ParseProfile(strings.NewReader(`
+follow_links: ['/xwdt/']
+selectors: {title: 'h1.title', body: '.TRS_Editor', source: '.info span:nth-child(2)'}
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	store := openStore(t, t.TempDir())
+	cfg := testConfig(srv.URL)
+	cfg.Profile = p
+	sum, err := crawler.Crawl(context.Background(), cfg, store, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.ArticlesNew != 27 || sum.ArticlesDuplicate != 1 || site.Hits("/en/index.html") != 0 {
+		t.Errorf("profile crawl: %s", sum)
+	}
+	a := site.ZHArticle(3)
+	id, err := store.ArticleIDByURL(srv.URL + a.Path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, _ := store.Article(id)
+	if got.Title != a.Title || got.Source != a.Source || got.Body != strings.Join(a.Paras, "\n") {
+		t.Errorf("profile selectors: %+v", got)
+	}
 }

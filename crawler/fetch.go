@@ -8,6 +8,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/url"
 	"regexp"
 	"strconv"
 	"sync"
@@ -98,7 +99,7 @@ type fetcher struct {
 // (the store decides what was seen), no charset detection (extract decodes;
 // colly mislabels GB-18030), HTTP errors passed through (we classify them),
 // and a size-limiting transport.
-func newFetcher(ctx context.Context, cfg *Config) *fetcher {
+func newFetcher(ctx context.Context, cfg *Config, allowed func(*url.URL) bool) *fetcher {
 	c := colly.NewCollector(
 		colly.UserAgent(cfg.UserAgent),
 		colly.AllowURLRevisit(),
@@ -113,6 +114,17 @@ func newFetcher(ctx context.Context, cfg *Config) *fetcher {
 	base.ResponseHeaderTimeout = cfg.Timeout
 	tr := &captureTransport{base: base, max: cfg.MaxBodySize, jobs: map[string]*response{}}
 	c.WithTransport(tr)
+	// Redirects stay on the crawl's hosts: a redirect elsewhere ends the
+	// fetch with its 3xx response, which is reported as an error.
+	c.SetRedirectHandler(func(req *http.Request, via []*http.Request) error {
+		if len(via) >= 10 {
+			return errors.New("stopped after 10 redirects")
+		}
+		if !allowed(req.URL) {
+			return http.ErrUseLastResponse
+		}
+		return nil
+	})
 	return &fetcher{c: c, tr: tr, rules: map[string]bool{}, delay: cfg.Delay, par: cfg.Parallel}
 }
 

@@ -14,6 +14,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis/lang/cjk"
+
+	"meetscan/analysis"
 	"meetscan/data"
 	"meetscan/data/gen"
 )
@@ -117,10 +121,32 @@ func BenchmarkIndex(b *testing.B) {
 	if _, err := segmentFor(""); err != nil {
 		b.Fatal(err)
 	}
-	for _, mode := range []string{"add", "rebuild"} {
+	for _, mode := range []string{"cjk-baseline", "add", "rebuild"} {
 		b.Run(mode, func(b *testing.B) {
 			for i := 0; i < b.N; i++ {
 				dir := filepath.Join(b.TempDir(), "index")
+				if mode == "cjk-baseline" {
+					// bleve's cjk analyzer on the same mapping, safe batches.
+					m, err := newMappingWith("", cjk.AnalyzerName)
+					if err != nil {
+						b.Fatal(err)
+					}
+					start := time.Now()
+					idx, err := bleve.New(dir, m)
+					if err != nil {
+						b.Fatal(err)
+					}
+					for j := 0; j < len(docs); j += 1000 {
+						if err := addDocs(ctx, idx, docs[j:min(j+1000, len(docs))], nil); err != nil {
+							b.Fatal(err)
+						}
+					}
+					idx.Close()
+					el := time.Since(start)
+					b.ReportMetric(float64(len(docs))/el.Seconds(), "docs/s")
+					b.ReportMetric(float64(dirSize(dir))/1e6, "index-MB")
+					continue
+				}
 				ix, err := Open(dir, Config{AnalyzerVersion: "bench"})
 				if err != nil {
 					b.Fatal(err)
@@ -301,3 +327,77 @@ func segmentFor(dict string) (any, error) {
 	return nil, err
 }
 
+// BenchmarkIndexAnalyzed measures indexing with the analysis included:
+// meetscan/analysis (two goroutines, as the pipeline may run it) and then
+// Add, for MEETSCAN_BENCH_DOCS (default 5,000) generated articles.
+func BenchmarkIndexAnalyzed(b *testing.B) {
+	n := benchDocs(5000)
+	docs, bytes := genDocs(b, n)
+	an, err := analysis.New(analysis.Config{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	an.Analyze(docs[0].Article) // warm up outside the timing
+	ctx := context.Background()
+	for i := 0; i < b.N; i++ {
+		dir := filepath.Join(b.TempDir(), "index")
+		ix, err := Open(dir, Config{AnalyzerVersion: an.Version(), UserDict: an.UserDict(), Taxonomy: an.Taxonomy()})
+		if err != nil {
+			b.Fatal(err)
+		}
+		start := time.Now()
+		for j := 0; j < len(docs); j += 500 {
+			batch := make([]Doc, 0, 500)
+			for _, d := range docs[j:min(j+500, len(docs))] {
+				batch = append(batch, Doc{Article: d.Article})
+			}
+			var wg sync.WaitGroup
+			for w := 0; w < 2; w++ {
+				wg.Add(1)
+				go func(w int) {
+					defer wg.Done()
+					for k := w; k < len(batch); k += 2 {
+						batch[k].Analysis = an.Analyze(batch[k].Article)
+					}
+				}(w)
+			}
+			wg.Wait()
+			if err := ix.Add(ctx, batch); err != nil {
+				b.Fatal(err)
+			}
+		}
+		if err := ix.Close(); err != nil {
+			b.Fatal(err)
+		}
+		el := time.Since(start)
+		b.ReportMetric(float64(len(docs))/el.Seconds(), "docs/s")
+		b.ReportMetric(float64(bytes)/el.Seconds()/1e6, "MB/s")
+		b.ReportMetric(peakRSS(), "peak-RSS-MiB")
+	}
+}
+
+// BenchmarkQuery runs one request ($MEETSCAN_BENCH_QUERY, facets on)
+// against the index in $MEETSCAN_BENCH_INDEX, for profiling.
+func BenchmarkQuery(b *testing.B) {
+	dir := os.Getenv("MEETSCAN_BENCH_INDEX")
+	if dir == "" {
+		b.Skip("MEETSCAN_BENCH_INDEX not set")
+	}
+	ix, err := Open(dir, Config{AnalyzerVersion: "bench", IgnoreVersion: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer ix.Close()
+	ix.facets = nil // measure the facets, not the cache
+	req := Request{Query: os.Getenv("MEETSCAN_BENCH_QUERY"), Facets: os.Getenv("MEETSCAN_BENCH_NOFACETS") == ""}
+	ctx := context.Background()
+	if _, err := ix.Search(ctx, req); err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := ix.Search(ctx, req); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
@@ -26,6 +27,9 @@ type Index struct {
 	mu    sync.RWMutex // guards idx against the swap in Rebuild and Close
 	idx   bleve.Index
 	stale bool
+
+	generation atomic.Uint64 // bumped by every change; keys the facet cache
+	facets     *facetCache   // nil: no caching
 
 	qbOnce sync.Once // the query analyzer's segmenter, loaded on first search
 	seg    *gse.Segmenter
@@ -81,7 +85,7 @@ func Open(dir string, cfg Config) (*Index, error) {
 	if err != nil {
 		return nil, err
 	}
-	ix := &Index{dir: dir, cfg: cfg, lock: lock}
+	ix := &Index{dir: dir, cfg: cfg, lock: lock, facets: newFacetCache(256)}
 	if err := ix.open(); err != nil {
 		lock.unlock()
 		return nil, err
@@ -200,6 +204,7 @@ func (ix *Index) Add(ctx context.Context, docs []Doc) error {
 		return err
 	}
 	defer release()
+	defer ix.generation.Add(1)
 	return addDocs(ctx, idx, docs, nil)
 }
 
@@ -242,6 +247,7 @@ func (ix *Index) Delete(ctx context.Context, ids ...string) error {
 		return err
 	}
 	defer release()
+	defer ix.generation.Add(1)
 	b := idx.NewBatch()
 	for _, id := range ids {
 		b.Delete(id)

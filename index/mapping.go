@@ -38,6 +38,12 @@ const (
 // newMapping builds the index mapping. Only mapped fields are indexed
 // (static mapping), so an unknown field in a document is ignored.
 func newMapping(userDict string) (*mapping.IndexMappingImpl, error) {
+	return newMappingWith(userDict, AnalyzerIndex)
+}
+
+// newMappingWith uses textAnalyzer for the text fields (benchmarks compare
+// bleve's "cjk" on the same mapping).
+func newMappingWith(userDict, textAnalyzer string) (*mapping.IndexMappingImpl, error) {
 	im := bleve.NewIndexMapping()
 	tokIndex, tokQuery := TokenizerName+"_sub", TokenizerName+"_word"
 	if err := im.AddCustomTokenizer(tokIndex, map[string]interface{}{
@@ -57,7 +63,7 @@ func newMapping(userDict string) (*mapping.IndexMappingImpl, error) {
 			return nil, err
 		}
 	}
-	im.DefaultAnalyzer = AnalyzerIndex
+	im.DefaultAnalyzer = textAnalyzer
 	im.StoreDynamic = false
 	im.IndexDynamic = false
 	im.DocValuesDynamic = false
@@ -65,7 +71,7 @@ func newMapping(userDict string) (*mapping.IndexMappingImpl, error) {
 	dm := bleve.NewDocumentStaticMapping()
 	text := func(store, all bool) *mapping.FieldMapping {
 		f := bleve.NewTextFieldMapping()
-		f.Analyzer = AnalyzerIndex
+		f.Analyzer = textAnalyzer
 		f.Store = store
 		f.IncludeTermVectors = true
 		f.IncludeInAll = all

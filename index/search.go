@@ -231,7 +231,13 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 		return sr
 	}
 	sr := newRequest(cq.strict, limit, req.Offset)
+	var cacheKey string
+	var cached map[string][]FacetTerm
 	if req.Facets {
+		cacheKey = facetKey(cq.strict, req.FacetSize)
+		cached = ix.facets.get(cacheKey, ix.generation.Load())
+	}
+	if req.Facets && cached == nil {
 		size := req.FacetSize
 		if size <= 0 {
 			size = 10
@@ -252,11 +258,16 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	for _, h := range res.Hits {
 		out.Hits = append(out.Hits, hitOf(h))
 	}
-	if req.Facets {
+	switch {
+	case cached != nil:
+		out.Facets = cached
+	case req.Facets:
+		gen := ix.generation.Load()
 		out.Facets = make(map[string][]FacetTerm, len(searchFacets))
 		for _, name := range searchFacets {
 			out.Facets[name] = facetTerms(res.Facets[name], name == FacetYear)
 		}
+		ix.facets.put(cacheKey, gen, out.Facets)
 	}
 	// Fill the rest of a relevance page with partial matches.
 	if room := req.Offset + limit - out.Total; cq.relaxed != nil && !req.Exact && sortBy[0] == "-_score" && room > 0 {
@@ -332,6 +343,7 @@ func (ix *Index) Each(ctx context.Context, req Request, fn func(Hit) error) erro
 	var after []string
 	for {
 		sr := bleve.NewSearchRequestOptions(q, 1000, 0, false)
+		sr.Score = "none"
 		sr.Fields = storedFields
 		sr.SortBy([]string{"_id"})
 		if after != nil {
@@ -380,6 +392,7 @@ func (ix *Index) FacetTerms(ctx context.Context, req Request, facet string, size
 		return nil, 0, err
 	}
 	sr := bleve.NewSearchRequestOptions(q, 0, 0, false)
+	sr.Score = "none" // counts only: skip scoring
 	sr.AddFacet(facet, bleve.NewFacetRequest(field, size))
 	res, err := ix.search(ctx, sr)
 	if err != nil {

@@ -238,7 +238,7 @@ func (b *builder) credits(p, o string) {
 			// a space or a slash: "(文：…)".
 			if m[0] > 0 {
 				prev, _ := utf8.DecodeLastRuneInString(p[:m[0]])
-				if !strings.ContainsRune("(（[【 /、\u00a0\u3000", prev) {
+				if !strings.ContainsRune("(（[【 /\u00a0\u3000", prev) {
 					continue
 				}
 			}

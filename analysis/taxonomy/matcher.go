@@ -1,6 +1,7 @@
 package taxonomy
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -31,13 +32,16 @@ type Matcher struct {
 
 	// A run of Chinese characters can only hold a term if it contains the
 	// first two characters of some term (of each separator-free part of a
-	// term): runs without one are not cut at all, which skips most of the
-	// gse work on ordinary clauses. starts is a hashed bit set of those
-	// bigrams (false positives only cost a cut); segAll disables the
-	// filter when some term part is a single character.
+	// term, or the one character of a one-character part): runs without
+	// one are not cut at all, which skips much of the gse work on ordinary
+	// clauses. starts is a hashed bit set of those bigrams and characters
+	// (a false positive only costs a cut).
 	starts [bigramBits / 64]uint64
-	segAll bool
+	single bool                // some part is one character: check characters too
+	parts  map[uint64][]string // term parts by their first two characters, to confirm a bit
 }
+
+func bigramKey(a, b rune) uint64 { return uint64(uint32(a))<<32 | uint64(uint32(b)) }
 
 const bigramBits = 1 << 18
 
@@ -50,32 +54,47 @@ func bigramBit(a, b rune) uint32 {
 func (m *Matcher) noteStarts(term string) {
 	for _, part := range strings.FieldsFunc(term, func(r rune) bool { return !isHan(r) }) {
 		r0, n := utf8.DecodeRuneInString(part)
-		if len(part) == n {
-			m.segAll = true
-			continue
+		r1 := rune(-1) // one-character part
+		if len(part) > n {
+			r1, _ = utf8.DecodeRuneInString(part[n:])
+		} else {
+			m.single = true
 		}
-		r1, _ := utf8.DecodeRuneInString(part[n:])
 		bit := bigramBit(r0, r1)
 		m.starts[bit/64] |= 1 << (bit % 64)
+		k := bigramKey(r0, r1)
+		if !slices.Contains(m.parts[k], part) {
+			m.parts[k] = append(m.parts[k], part)
+		}
 	}
 }
 
 // mayHoldTerm reports whether the Chinese run may contain a term.
 func (m *Matcher) mayHoldTerm(run []byte) bool {
-	if m.segAll {
-		return true
-	}
 	prev, n := utf8.DecodeRune(run)
-	for i := n; i < len(run); i += n {
+	for i := n; ; i += n {
+		start := i - utf8.RuneLen(prev)
+		if m.single && m.has(bigramBit(prev, -1)) {
+			return true
+		}
+		if i >= len(run) {
+			return false
+		}
 		var r rune
 		r, n = utf8.DecodeRune(run[i:])
-		bit := bigramBit(prev, r)
-		if m.starts[bit/64]&(1<<(bit%64)) != 0 {
-			return true
+		if m.has(bigramBit(prev, r)) {
+			for _, p := range m.parts[bigramKey(prev, r)] {
+				if len(run)-start >= len(p) && string(run[start:start+len(p)]) == p {
+					return true
+				}
+			}
 		}
 		prev = r
 	}
-	return false
+}
+
+func (m *Matcher) has(bit uint32) bool {
+	return m.starts[bit/64]&(1<<(bit%64)) != 0
 }
 
 // matchTerm is a compiled term: its text as written in the taxonomy and the
@@ -98,6 +117,7 @@ func NewMatcher(t *Taxonomy, seg *gse.Segmenter) *Matcher {
 		vocab: map[string]int32{},
 		next:  map[uint64]int32{},
 		term:  []int32{-1}, // node 0 is the root
+		parts: map[uint64][]string{},
 	}
 	for ti, th := range t.themes {
 		for _, list := range [][]string{th.TermsZH, th.TermsEN} {

@@ -18,11 +18,11 @@ func init() { register(newSearchCmd) }
 
 // filterFlags are the search filters shared by search, context and trends.
 type filterFlags struct {
-	year             int
-	from, to         string
-	org, person      string
-	theme, meetType  string
-	lang             string
+	year            int
+	from, to        string
+	org, person     string
+	theme, meetType string
+	lang            string
 }
 
 func (f *filterFlags) add(cmd *cobra.Command) {
@@ -60,10 +60,10 @@ func (f *filterFlags) request(q string) (index.Request, error) {
 
 func newSearchCmd(e *env) *cobra.Command {
 	var (
-		filters      filterFlags
-		sortBy       string
+		filters       filterFlags
+		sortBy        string
 		limit, offset int
-		asJSON       bool
+		asJSON        bool
 	)
 	cmd := &cobra.Command{
 		Use:   "search QUERY [flags]",

@@ -2,12 +2,12 @@ package extract_test
 
 import (
 	"bytes"
-	"syscall"
-	"time"
 	"fmt"
 	"net/url"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/markusmobius/go-trafilatura"
 

@@ -170,9 +170,9 @@ func TestParseDate(t *testing.T) {
 
 func TestDetectLang(t *testing.T) {
 	for in, want := range map[string]string{
-		"会议强调要抓好落实":                                             "zh",
-		"The meeting stressed the need to implement the plan":   "en",
-		"市委书记张三 chaired the 党员大会 and stressed 全面从严治党": "mixed",
+		"会议强调要抓好落实":                                           "zh",
+		"The meeting stressed the need to implement the plan": "en",
+		"市委书记张三 chaired the 党员大会 and stressed 全面从严治党":         "mixed",
 		"12345": "",
 	} {
 		if got := extract.DetectLang(in); got != want {

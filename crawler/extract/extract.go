@@ -433,7 +433,7 @@ var (
 	authorLabelRe = regexp.MustCompile(`(?i)(?:(作者|撰稿人|撰稿|供稿单位|供稿|通讯员|\bauthor|\bwritten\s+by|\bsubmitted\s+by)\s*[:：]\s*|\b(?:submitted|written)\s+by\s+)`)
 	infoLineRe    = regexp.MustCompile(`(?i)(来源|作者|供稿|撰稿|浏览|点击|阅读|访问|编辑|字号|字体|source|author|submitted by|views)`)
 	// Where a labelled value ends: another label, a separator or a wide gap.
-	valueEndRe = regexp.MustCompile(`(?i)\s{2,}|[|｜丨【\[\(（\t　]|\s(?:信息来源|文章来源|来源|作者|供稿|撰稿|编辑|责任编辑|发布时间|发布日期|时间|日期|浏览|点击|阅读|字号|source|author|release|published|date|views|number of views|submitted)\b|(?:信息来源|文章来源|来源|作者|供稿|撰稿|责任编辑|发布时间|发布日期|浏览次数|点击次数|阅读次数)[:：]`)
+	valueEndRe = regexp.MustCompile(`(?i)\s{2,}|[|｜丨【\[\(（\)）\]】\t　]|\s(?:信息来源|文章来源|来源|作者|供稿|撰稿|编辑|责任编辑|发布时间|发布日期|时间|日期|浏览|点击|阅读|字号|source|author|release|published|date|views|number of views|submitted)\b|(?:信息来源|文章来源|来源|作者|供稿|撰稿|责任编辑|发布时间|发布日期|浏览次数|点击次数|阅读次数)[:：]`)
 )
 
 var metaDateKeys = []string{"pubdate", "publishdate", "article:published_time", "og:article:published_time", "og:published_time",
@@ -547,7 +547,7 @@ func (x *extractor) labelled(doc *goquery.Document, sel string, label *regexp.Re
 		if e := valueEndRe.FindStringIndex(rest); e != nil {
 			rest = rest[:e[0]]
 		}
-		rest = strings.Trim(strings.TrimSpace(rest), "：:,，;；")
+		rest = strings.Trim(strings.TrimSpace(rest), "：:,，;；。.()（）")
 		if rest != "" && firstDateIndex(rest) != 0 {
 			return truncateRunes(rest, 80)
 		}

@@ -204,11 +204,16 @@ func (c *Config) Validate() error {
 		}
 	}
 	fixed := c.fixedTexts()
+	lower := make([]string, len(fixed))
+	for i, f := range fixed {
+		lower[i] = strings.ToLower(f)
+	}
 	for _, th := range c.Themes {
 		for _, term := range th.allTerms() {
 			lt := strings.ToLower(term)
-			for _, f := range fixed {
-				if strings.Contains(strings.ToLower(f), lt) {
+			for i, f := range lower {
+				if strings.Contains(f, lt) {
+					f = fixed[i]
 					return fmt.Errorf("%w: fixed text %q contains term %q of planted theme %s", ErrConfig, f, term, th.ID)
 				}
 			}
@@ -500,7 +505,7 @@ func (g *generator) doc(i int) *Doc {
 		}
 	}
 
-	w := writer{r: r, d: d, cfg: cfg, meet: meet, lang: lang, approx: approx}
+	w := writer{r: r, d: d, cfg: cfg, orgs: g.orgs, meet: meet, lang: lang, approx: approx}
 	w.items()
 	d.author = w.author()
 	art := &data.Article{

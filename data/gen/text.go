@@ -225,6 +225,7 @@ type writer struct {
 	r      *rand.Rand
 	d      *Doc
 	cfg    *Config
+	orgs   []Org // the corpus's organisations, made once
 	meet   time.Time
 	lang   string // zh, en or mixed
 	name   pair   // meeting name, chosen once for title and body
@@ -461,7 +462,7 @@ func (w *writer) openingEN(b *strings.Builder) {
 
 // partner is the other organisation of a joint meeting.
 func (w *writer) partner() *Org {
-	orgs := w.cfg.orgs()
+	orgs := w.orgs
 	if len(orgs) == 1 {
 		return w.d.Org
 	}

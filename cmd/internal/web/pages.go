@@ -219,6 +219,10 @@ func (s *Server) handleSearchPage(w http.ResponseWriter, r *http.Request) {
 	}
 	if req.Query != "" {
 		p.Title = req.Query
+	} else if r.URL.Query().Get("sort") == "" {
+		// Without a query there is no relevance: show the latest meetings.
+		req.Sort = "date"
+		view.Req.Sort = "date"
 	}
 	if s.cfg.Search == nil {
 		p.Error = translate(p.Lang, "unavailable")

@@ -1,0 +1,96 @@
+package people
+
+import (
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+
+	"meetscan/analysis/text"
+)
+
+// fakeLex marks a few common words, standing in for the gse dictionary.
+type fakeLex map[string]bool
+
+func (f fakeLex) Common(w string) bool { return f[w] }
+
+var lex = fakeLex{"宣传": true, "高度": true, "全体": true, "万家": true}
+
+func extract(paras ...string) Result {
+	folded := make([]string, len(paras))
+	for i, p := range paras {
+		folded[i] = text.Simplify(p)
+	}
+	return Extract(folded, paras, lex)
+}
+
+func TestExtract(t *testing.T) {
+	tests := []struct {
+		paras []string
+		want  []string // "name:role|role"
+	}{
+		{[]string{"公司党委书记雷新和分管领导参加了会议，党委副书记、纪委书记李友生主持会议。", "雷新在讲话中提出要求。"},
+			[]string{"李友生:党委副书记、纪委书记", "雷新:公司党委书记"}},
+		{[]string{"局党委书记、董事长徐中义出席会议。局工会主席、副总经理刘少林，副总经理陈广森、陈佐林参加会议。(唐亚国)"},
+			[]string{"刘少林:局工会主席、副总经理", "唐亚国:", "徐中义:局党委书记、董事长", "陈佐林:副总经理", "陈广森:副总经理"}},
+		{[]string{"校党委陈治亚副书记参加会议。市委组织部陈竹同志到会指导。"},
+			[]string{"陈治亚:校党委副书记", "陈竹:"}},
+		{[]string{"来源:机关党委 发布时间:2018年01月12日 作者:丁小春 陈毅", "（文：卢业美 赵心）", "(程小龙/文、摄 刘晓平/审)", "本报讯(通讯员曾鸣)12月20日召开会议。"},
+			[]string{"丁小春:作者", "刘晓平:审", "卢业美:文", "曾鸣:通讯员", "程小龙:文、摄", "赵心:文", "陈毅:作者"}},
+		{[]string{"差额选举出苏有良、陈兴友、张信群、疏剑、胡新月五名同志为新一届委员。"},
+			[]string{"张信群:", "疏剑:", "胡新月:", "苏有良:", "陈兴友:"}},
+		{[]string{"學院黨委書記陳志明主持會議，校紀委副書記黃麗萍到會指導。"},
+			[]string{"陳志明:學院黨委書記", "黃麗萍:校紀委副書記"}},
+		// Doctrine names, cited leaders, organisations and places are not people.
+		{[]string{"深入学习习近平新时代中国特色社会主义思想，学习习近平总书记重要讲话和毛泽东同志的论述。", "机关党委书记、宣传部长出席。党委书记高度重视。全体党员参加。"},
+			nil},
+		{[]string{"On the afternoon of December 28, Comrade Gu Jian from the Organization Department of Shanghai Academy of Sciences attended. Party Committee member Wu Weihua presided over the meeting.",
+			"Zhou Jinlong, member of the party committee and chairman of the company, presided.", "(Submitted by: Shang Jiali, Party and Mass Work Department)"},
+			[]string{"Gu Jian:Organization Department of Shanghai Academy of Sciences", "Shang Jiali:Submitted by", "Wu Weihua:Party Committee member", "Zhou Jinlong:member of the party committee and chairman of the company"}},
+		{[]string{"The meeting was chaired by Party Secretary Yao Jinzhuo. Study Xi Jinping Thought on Socialism with Chinese Characteristics. Zhengzhou Sanmo Institute and Hong Kong delegates, Wuhu City."},
+			[]string{"Yao Jinzhuo:Party Secretary"}},
+		{[]string{"General Election held, presided over by Secretary Liu Zhijian.", "Liu stressed that members should study."},
+			[]string{"Liu Zhijian:Secretary"}},
+	}
+	for _, tc := range tests {
+		r := extract(tc.paras...)
+		var got []string
+		for _, p := range r.People {
+			got = append(got, p.Name+":"+strings.Join(p.Roles, "|"))
+		}
+		sort.Strings(got)
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("Extract(%q)\n got %q\nwant %q", tc.paras, got, tc.want)
+		}
+	}
+}
+
+func TestMentions(t *testing.T) {
+	r := extract("集团副总经理李峰到会指导，公司党支部书记蔡明清主持会议。", "蔡书记汇报了情况。集团领导李总作总结发言。")
+	var got []string
+	for _, m := range r.Mentions {
+		got = append(got, r.People[m.Person].Name)
+	}
+	want := []string{"李峰", "蔡明清", "蔡明清", "李峰"}
+	if !slices.Equal(got, want) {
+		t.Errorf("mentions = %q, want %q", got, want)
+	}
+	r = extract("Secretary Liu Zhijian presided.", "Liu stressed the point. He agreed.")
+	if len(r.Mentions) != 2 || r.Mentions[1].Para != 1 {
+		t.Errorf("English short reference not found: %+v", r.Mentions)
+	}
+}
+
+func FuzzExtract(f *testing.F) {
+	for _, s := range []string{"党委书记李友生主持会议", "作者:丁小春 陈毅", "Secretary Liu Zhijian presided", "苏有良、陈兴友、张信群", "\xff书记\xfe"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		r := Extract([]string{text.Simplify(s)}, []string{s}, lex)
+		for _, m := range r.Mentions {
+			if m.Start < 0 || m.End > len(s) || m.Start > m.End || m.Person >= len(r.People) {
+				t.Fatalf("bad mention %+v in %q", m, s)
+			}
+		}
+	})
+}
