@@ -106,9 +106,7 @@ func (a *Analyzer) Analyze(art *data.Article) *data.Analysis {
 			continue
 		}
 		hits = append(hits, a.matcher.Match(p))
-		for _, tok := range a.seg.Cut(d.folded[i]) {
-			kw.Add(tok)
-		}
+		kw.Tokenize(a.seg, d.folded[i])
 		for _, s := range keywords.Slogans(p) {
 			if !seen[s] {
 				seen[s] = true

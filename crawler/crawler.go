@@ -589,7 +589,11 @@ func (k *crawl) process(ctx context.Context, it data.FrontierItem) result {
 		return r
 	}
 	art := page.Article
+	// A page reached through a redirect is stored under where it lives.
 	art.URL = it.URL
+	if fu, err := url.Parse(resp.URL); err == nil && resp.URL != "" && k.allowed(fu) {
+		art.URL = canonical(resp.URL)
+	}
 	art.FetchedAt = now.UTC()
 	if !k.cfg.NoCapture {
 		ref, err := k.capture(resp, now)

@@ -210,12 +210,15 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	}
 	var sortBy []string
 	switch req.Sort {
+	// No tie-breakers: every extra sort key costs a doc-value visit (or an
+	// id load for _id) per matching article, not per returned one. Ties
+	// keep the index order, which is stable for a given index.
 	case "", SortRelevance:
-		sortBy = []string{"-_score", "-" + fDate, "_id"}
+		sortBy = []string{"-_score"}
 	case SortDate:
-		sortBy = []string{"-" + fDate, "_id"}
+		sortBy = []string{"-" + fDate}
 	case SortDateAsc:
-		sortBy = []string{fDate, "_id"}
+		sortBy = []string{fDate}
 	default:
 		return nil, fmt.Errorf("%w: sort %q: want relevance, date or oldest", ErrBadQuery, req.Sort)
 	}

@@ -176,3 +176,38 @@ func set(s string) map[string]bool {
 	}
 	return m
 }
+
+// Tokenize feeds the counter the words of one paragraph: runs of Chinese
+// characters are cut by gse's shortest-path segmenter (its fastest mode),
+// Latin words are split on non-letters without gse, which would only do
+// the same more slowly.
+func (c *Counter) Tokenize(seg *gse.Segmenter, p string) {
+	for i := 0; i < len(p); {
+		r, n := utf8.DecodeRuneInString(p[i:])
+		switch {
+		case text.IsHan(r):
+			j := i + n
+			for j < len(p) {
+				r2, n2 := utf8.DecodeRuneInString(p[j:])
+				if !text.IsHan(r2) {
+					break
+				}
+				j += n2
+			}
+			run := []byte(p[i:j])
+			for _, sg := range seg.Segment(run) {
+				c.Add(string(run[sg.Start():sg.End()]))
+			}
+			i = j
+		case r < utf8.RuneSelf && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'):
+			j := i + 1
+			for j < len(p) && (p[j] >= 'a' && p[j] <= 'z' || p[j] >= 'A' && p[j] <= 'Z' || p[j] == '-') {
+				j++
+			}
+			c.Add(p[i:j])
+			i = j
+		default:
+			i += n
+		}
+	}
+}

@@ -182,8 +182,9 @@ func clauseStart(p string, j int) int {
 
 func (b *builder) chinese(p, o string) {
 	b.credits(p, o)
+	roles := zhRole.FindAllStringIndex(p, -1)
 	// Role before the name: 党委书记、董事长徐中义出席.
-	for _, m := range zhRole.FindAllStringIndex(p, -1) {
+	for _, m := range roles {
 		if p[m[0]:m[1]] == "同志" {
 			continue
 		}
@@ -206,7 +207,7 @@ func (b *builder) chinese(p, o string) {
 		}
 	}
 	// Name before an honorific or title: 周宏斌同志, 陈治亚副书记.
-	for _, m := range zhRole.FindAllStringIndex(p, -1) {
+	for _, m := range roles {
 		name := b.nameBefore(p, m[0])
 		if name == "" {
 			continue

@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 	"unicode/utf8"
+
+	"meetscan/analysis/text"
 )
 
 // marker is one enumeration marker found in a paragraph.
@@ -43,6 +45,21 @@ func atBoundary(p string, i int) bool {
 // findMarkers returns the enumeration markers of a paragraph.
 func findMarkers(p string) []marker {
 	var ms []marker
+	han, latin := text.Counts(p)
+	if han > 0 {
+		ms = zhMarkers(p, ms)
+	}
+	for _, m := range digitMk.FindAllStringSubmatchIndex(p, -1) {
+		ms = append(ms, marker{"digit", int(p[m[2]] - '0'), m[2], m[1]})
+	}
+	if latin > 0 {
+		ms = enMarkers(p, ms)
+	}
+	sortMarkers(ms)
+	return ms
+}
+
+func zhMarkers(p string, ms []marker) []marker {
 	for _, m := range zhShi.FindAllStringSubmatchIndex(p, -1) {
 		if !atBoundary(p, m[0]) {
 			continue
@@ -67,9 +84,6 @@ func findMarkers(p string) []marker {
 	for _, m := range zhDun.FindAllStringSubmatchIndex(p, -1) {
 		ms = append(ms, marker{"dun", zhOrd[p[m[2]:m[3]]], m[2], m[1]})
 	}
-	for _, m := range digitMk.FindAllStringSubmatchIndex(p, -1) {
-		ms = append(ms, marker{"digit", int(p[m[2]] - '0'), m[2], m[1]})
-	}
 	for _, m := range zhSeq.FindAllStringIndex(p, -1) {
 		if !atBoundary(p, m[0]) {
 			continue
@@ -77,6 +91,10 @@ func findMarkers(p string) []marker {
 		ord := map[string]int{"首先": 1, "其次": 2, "再次": 3, "然后": 3, "最后": 0}[p[m[0]:m[1]]]
 		ms = append(ms, marker{"seq", ord, m[0], m[1]})
 	}
+	return ms
+}
+
+func enMarkers(p string, ms []marker) []marker {
 	for _, m := range enOrd.FindAllStringSubmatchIndex(p, -1) {
 		if !atBoundary(p, m[0]) {
 			continue
@@ -89,7 +107,6 @@ func findMarkers(p string) []marker {
 		}
 		ms = append(ms, marker{"count", enCountNum[p[m[2]:m[3]]], m[0], m[3]})
 	}
-	sortMarkers(ms)
 	return ms
 }
 

@@ -121,3 +121,19 @@ func TestUserDictCoversTaxonomy(t *testing.T) {
 		}
 	}
 }
+
+func TestDictEntries(t *testing.T) {
+	tax := mustLoad(t, "themes:\n  - id: a\n    label_zh: 甲乙丙丁\n    terms_zh: [新词语, 已有词, 丙、丁戊, 黨建新詞]\n")
+	got := DictEntries(tax, "# comment\n已有词 100 n\n")
+	want := "新词语 3000 n\n丁戊 2000 n\n党建新词 5000 n\n甲乙丙丁 5000 n\n"
+	if got != want {
+		t.Errorf("DictEntries =\n%s\nwant\n%s", got, want)
+	}
+	dict, err := segment.EmbeddedDict()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if extra := DictEntries(embeddedTax(t), dict); extra != "" {
+		t.Errorf("embedded userdict.txt lacks taxonomy terms:\n%s", extra)
+	}
+}

@@ -145,6 +145,21 @@ var (
 		{"会议全程采用线上线下相结合的方式进行，外地分支机构通过视频参会。",
 			"The meeting was held both in person and online, and branch offices elsewhere joined by video."},
 	}
+	// Assessments follow the speaker's praise: statements, never directives.
+	assessments = []pair{
+		{"当前，各项工作任务依然繁重，机遇与挑战并存。",
+			"At present the tasks remain heavy, and opportunities and challenges coexist."},
+		{"一年来，各基层组织围绕年度目标主动作为，涌现出一批先进典型。",
+			"Over the past year the primary organizations took the initiative around the annual goals, and a number of good examples emerged."},
+		{"从检查情况看，多数单位制度执行到位，个别单位仍存在记录不全、跟进不细等情况。",
+			"Inspections showed that most units applied the rules well, while a few still kept incomplete records or followed up loosely."},
+		{"与往年相比，今年的会议更加注重解决实际问题。",
+			"Compared with previous years, this year's meeting paid more attention to solving practical problems."},
+		{"此前，各单位已围绕会议主题开展了调研，形成了书面报告。",
+			"Beforehand, every unit had looked into the topic of the meeting and written a report on it."},
+		{"大家一致认为，这些成绩的取得来之不易，凝聚了全体干部职工的心血。",
+			"Everyone agreed that these results had been hard won and reflected the efforts of all staff."},
+	}
 	noThemeNarrative = pair{"过去一段时间以来，各项工作总体平稳有序，但也存在一些短板弱项",
 		"work over the past period has been generally steady and orderly, though some weak spots remain"}
 	praise = []pair{
@@ -193,6 +208,7 @@ func allTemplates() []string {
 	add(themeNarrative...)
 	add(themeDirective...)
 	add(background...)
+	add(assessments...)
 	add(noThemeNarrative)
 	add(praise...)
 	add(reqIntro...)
@@ -488,15 +504,14 @@ func (w *writer) fillActivity(s string, zh bool) string {
 }
 
 // activity describes what happened: both sentences of the meeting type,
-// in either order, then two background sentences.
+// in either order, then three background sentences.
 func (w *writer) activity(b *strings.Builder, zh bool) {
 	acts := activities[w.d.Type]
 	first := w.r.IntN(len(acts))
-	i, j := w.r.IntN(len(background)), w.r.IntN(len(background)-1)
-	if j >= i {
-		j++
-	}
-	for _, p := range []pair{acts[first], acts[(first+1)%len(acts)], background[i], background[j]} {
+	// Three distinct background sentences: a random start and two steps.
+	i := w.r.IntN(len(background))
+	j, k := (i+1+w.r.IntN(2))%len(background), (i+3+w.r.IntN(2))%len(background)
+	for _, p := range []pair{acts[first], acts[(first+1)%len(acts)], background[i], background[j], background[k]} {
 		if zh {
 			b.WriteString(w.fillActivity(p.zh, true))
 		} else {
@@ -545,15 +560,23 @@ func (w *writer) narrative(b *strings.Builder, zh bool) {
 	}
 }
 
+// praise writes the speaker's assessment of past work: praise, then two
+// assessments.
 func (w *writer) praise(b *strings.Builder, zh bool) {
 	p := pick(w.r, praise)
 	d := w.d
+	i, j := w.r.IntN(len(assessments)), w.r.IntN(len(assessments)-1)
+	if j >= i {
+		j++
+	}
 	if zh {
 		s := strings.ReplaceAll(p.zh, "{ST}", d.Speaker.TitleZH)
 		b.WriteString(strings.ReplaceAll(s, "{S}", d.Speaker.ZH))
+		b.WriteString(assessments[i].zh + assessments[j].zh)
 	} else {
 		s := strings.ReplaceAll(p.en, "{ST}", d.Speaker.TitleEN)
 		b.WriteString(strings.ReplaceAll(s, "{S}", d.Speaker.EN))
+		b.WriteString(" " + assessments[i].en + " " + assessments[j].en)
 	}
 	b.WriteByte('\n')
 }

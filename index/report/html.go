@@ -128,13 +128,8 @@ var funcs = template.FuncMap{
 		}
 		return strconv.FormatFloat(x, 'g', 2, 64)
 	},
-	"years": func(ys []int) string {
-		s := make([]string, len(ys))
-		for i, y := range ys {
-			s[i] = strconv.Itoa(y)
-		}
-		return strings.Join(s, ", ")
-	},
+	"years":  yearRuns,
+	"first3": func(l []Link) []Link { return firstN(l, 3) },
 	"span": func(ys []int) string {
 		switch len(ys) {
 		case 0:
@@ -162,6 +157,27 @@ var funcs = template.FuncMap{
 		}
 		return l.Title
 	},
+}
+
+// yearRuns writes years compactly: 2019–2021, 2023.
+func yearRuns(ys []int) string {
+	var parts []string
+	for i := 0; i < len(ys); {
+		j := i
+		for j+1 < len(ys) && ys[j+1] == ys[j]+1 {
+			j++
+		}
+		switch {
+		case j == i:
+			parts = append(parts, strconv.Itoa(ys[i]))
+		case j == i+1:
+			parts = append(parts, strconv.Itoa(ys[i]), strconv.Itoa(ys[j]))
+		default:
+			parts = append(parts, fmt.Sprintf("%d–%d", ys[i], ys[j]))
+		}
+		i = j + 1
+	}
+	return strings.Join(parts, ", ")
 }
 
 func arrow(trend string) string {
@@ -207,7 +223,7 @@ h1{font-size:26px;margin:0 0 4px}h2{font-size:20px;border-bottom:2px solid #0072
 table{border-collapse:collapse;width:100%;margin:8px 0 16px;font-size:14px}th,td{border-bottom:1px solid #e3e3e3;padding:5px 8px;text-align:left;vertical-align:top}
 th{background:#f7f7f7;font-weight:600}td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .rising{color:#007a4d}.falling{color:#b3261e}.new{color:#6a3d9a}.gone{color:#777}.steady{color:#777}
-.links a{display:inline-block;margin-right:8px;font-size:12px}.src li{font-size:13px}
+.links a{display:inline-block;margin-right:8px;font-size:12px;white-space:nowrap}td.links{min-width:190px}.src li{font-size:13px}
 svg{max-width:100%;height:auto;display:block;margin:8px 0}a{color:#0b57d0;text-decoration:none}a:hover{text-decoration:underline}
 .note{font-size:13px;color:#555;background:#fafafa;border-left:3px solid #ccc;padding:6px 10px}
 @media print{a{color:inherit}h2{break-after:avoid}}
@@ -239,7 +255,7 @@ svg{max-width:100%;height:auto;display:block;margin:8px 0}a{color:#0b57d0;text-d
 <h2 id="themes">2. 主题逐年变化 Themes year over year</h2>
 {{svg (.ThemesChart 8)}}
 <table><tr><th>主题 Theme</th>{{range .Themes.Years}}<th class="n">{{.}}</th>{{end}}<th class="n">变化 Δpp</th><th class="n">G²</th><th class="n">p</th><th>趋势 Trend</th><th>来源 Sources</th></tr>
-{{$r := .}}{{range .Themes.Themes}}{{if or (ne .Trend "steady") (gt .StudyShare 0.0) (gt .ReferenceShare 0.0)}}<tr><td>{{theme .}}</td>{{$t := .}}{{range $r.Themes.Years}}<td class="n">{{docsAt $t .}} <small>({{shareAt $t .}})</small></td>{{end}}<td class="n">{{signed .Change}}</td><td class="n">{{g2 .G2}}</td><td class="n">{{p .P}}</td><td class="{{.Trend}}">{{arrow .Trend}}</td><td class="links">{{range index $r.ThemeLinks .ID}}<a href="{{.URL}}" title="{{.Title}}">{{.Date}}</a>{{end}}</td></tr>
+{{$r := .}}{{range .Themes.Themes}}{{if or (ne .Trend "steady") (gt .StudyShare 0.0) (gt .ReferenceShare 0.0)}}<tr><td>{{theme .}}</td>{{$t := .}}{{range $r.Themes.Years}}<td class="n">{{docsAt $t .}} <small>({{shareAt $t .}})</small></td>{{end}}<td class="n">{{signed .Change}}</td><td class="n">{{g2 .G2}}</td><td class="n">{{p .P}}</td><td class="{{.Trend}}">{{arrow .Trend}}</td><td class="links">{{range first3 (index $r.ThemeLinks .ID)}}<a href="{{.URL}}" title="{{.Title}}">{{.Date}}</a>{{end}}</td></tr>
 {{end}}{{end}}</table>
 <p class="note">每格：提及该主题的会议数（占当年会议的比例）。Δpp：末年与前一年占比之差（百分点）。G²：对数似然比（Dunning 1993），比较 {{span .Themes.Compare.Study}} 与 {{span .Themes.Compare.Reference}}，p 值按自由度为 1 的卡方分布；样本过小、不显著（p ≥ {{.Themes.Compare.Alpha}}）或变化不足 1 个百分点者标为平稳。
 Each cell: meetings mentioning the theme (share of the year's meetings). Δpp: last year minus the year before, in percentage points. G²: log-likelihood ratio comparing {{span .Themes.Compare.Study}} with {{span .Themes.Compare.Reference}}; p from chi-square with 1 df. Changes on small samples, not significant or under 1 point are labelled steady.</p>
@@ -254,7 +270,7 @@ Each cell: meetings mentioning the theme (share of the year's meetings). Δpp: l
 {{template "groups" .Recurring}}
 
 <h2 id="new-requirements">5. 本期新提出的要求 Requirements new in the period</h2>
-<p class="note">本期之前从未出现、本期至少出现两次的要求。Requirements no earlier meeting put forward, made at least twice in the period.</p>
+<p class="note">{{.NewSince}} 年之前从未出现、之后至少出现两次的要求{{if eq .NewSince .To}}{{if ne .From .To}}（库中没有 {{.From}} 年之前的会议，故与本期末年比较）{{end}}{{end}}。Requirements no meeting before {{.NewSince}} put forward, made at least twice since{{if eq .NewSince .To}}{{if ne .From .To}} (the store holds no meeting before {{.From}}, so the last year of the period is compared with the earlier ones){{end}}{{end}}.</p>
 {{template "groups" .NewReqs}}
 
 <h2 id="leaders">6. 主持讲话最多的领导 Most active presiding leaders</h2>
@@ -272,6 +288,6 @@ Each cell: meetings mentioning the theme (share of the year's meetings). Δpp: l
 {{$r := .R}}{{range .List}}<tr><td>{{theme .}}</td><td class="n">{{pct .ReferenceShare}}</td><td class="n">{{pct .StudyShare}}</td><td class="n">{{g2 .G2}}</td><td class="n">{{p .P}}</td><td class="links">{{range index $r.ThemeLinks .ID}}<a href="{{.URL}}" title="{{.Title}}">{{.Date}}</a>{{end}}</td></tr>
 {{end}}</table>{{else}}<p>—</p>{{end}}{{end}}
 {{define "groups"}}{{if .}}<table><tr><th>要求 Requirement</th><th class="n">次数 Times</th><th>年份 Years</th><th class="n">单位 Orgs</th><th>首次/最近 First/last</th><th>来源 Sources</th></tr>
-{{range .}}<tr><td>{{.Text}}{{if gt .Variants 1}} <small>({{.Variants}} 种表述 wordings)</small>{{end}}</td><td class="n">{{.Count}}</td><td>{{years .Years}}</td><td class="n">{{len .Orgs}}</td><td class="n">{{.FirstSeen}}<br>{{.LastSeen}}</td><td class="links">{{range .Members}}<a href="{{.URL}}" title="{{.Title}}">{{.Date}}</a>{{end}}</td></tr>
+{{range .}}<tr><td>{{.Text}}{{if gt .Variants 1}} <small>({{.Variants}} 种表述 wordings)</small>{{end}}</td><td class="n">{{.Count}}</td><td class="n">{{years .Years}}</td><td class="n">{{len .Orgs}}</td><td class="n">{{.FirstSeen}}<br>{{.LastSeen}}</td><td class="links">{{range .Members}}<a href="{{.URL}}" title="{{.Title}}">{{.Date}}</a>{{end}}</td></tr>
 {{end}}</table>{{else}}<p>—</p>{{end}}{{end}}
 `

@@ -153,6 +153,7 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 	b.WriteString("\n## 4. 反复提出的工作要求 Recurring requirements\n\n")
 	mdGroups(&b, r.Recurring)
 	b.WriteString("\n## 5. 本期新提出的要求 Requirements new in the period\n\n")
+	fmt.Fprintf(&b, "> Requirements no meeting before %d put forward, made at least twice since.\n\n", r.NewSince)
 	mdGroups(&b, r.NewReqs)
 
 	b.WriteString("\n## 6. 主持讲话最多的领导 Most active presiding leaders\n\n| 姓名 Name | 会议 Meetings | 单位 Organisations | 来源 Sources |\n|---|--:|---|---|\n")
@@ -193,11 +194,7 @@ func mdGroups(b *strings.Builder, gs []recurring.Group) {
 		for _, m := range g.Members {
 			links = append(links, Link{URL: m.URL, Date: m.Date})
 		}
-		ys := make([]string, len(g.Years))
-		for i, y := range g.Years {
-			ys[i] = strconv.Itoa(y)
-		}
-		fmt.Fprintf(b, "| %s | %d | %s | %d | %s / %s | %s |\n", text, g.Count, strings.Join(ys, ", "), len(g.Orgs), g.FirstSeen, g.LastSeen, mdLinks(links))
+		fmt.Fprintf(b, "| %s | %d | %s | %d | %s / %s | %s |\n", text, g.Count, yearRuns(g.Years), len(g.Orgs), g.FirstSeen, g.LastSeen, mdLinks(links))
 	}
 }
 

@@ -95,6 +95,10 @@ type Report struct {
 	Leaders      []Count           `json:"leaders"`
 	Sources      []YearSources     `json:"sources"`
 	Requirements int               `json:"requirements"` // requirements in the period
+	// NewSince is the first year of "new" requirements: the start of the
+	// period when the store holds earlier meetings to compare with, else
+	// the last year of the period.
+	NewSince int `json:"new_since"`
 }
 
 func (o Options) withDefaults() (Options, error) {
@@ -240,6 +244,7 @@ func Build(ctx context.Context, src recurring.Eacher, tok recurring.Tokenizer, o
 	yearLinks := map[int]*linkList{}
 	g := recurring.New(tok, opt.Recurring)
 	nreq := 0
+	earlier := false
 	inPeriod := func(y int) bool { return y >= opt.From && y <= opt.To }
 
 	err = src.Each(ctx, func(a *data.Article, an *data.Analysis) error {
@@ -250,6 +255,9 @@ func Build(ctx context.Context, src recurring.Eacher, tok recurring.Tokenizer, o
 		org := recurring.Org(a, an)
 		if opt.Org != "" && org != opt.Org {
 			return nil
+		}
+		if y < opt.From {
+			earlier = true
 		}
 		link := Link{Title: a.Title, URL: a.URL, Date: recurring.Date(a, an), Org: org}
 		if an != nil {
@@ -351,7 +359,11 @@ func Build(ctx context.Context, src recurring.Eacher, tok recurring.Tokenizer, o
 	if err != nil {
 		return nil, err
 	}
-	firstYear := fmt.Sprint(opt.From)
+	r.NewSince = opt.From
+	if !earlier {
+		r.NewSince = opt.To
+	}
+	firstYear := fmt.Sprint(r.NewSince)
 	var fresh []recurring.Group
 	for _, gr := range groups {
 		inside := false

@@ -55,7 +55,7 @@ type bar struct {
 // barChart draws vertical bars with a y axis, value labels and category
 // labels under the bars.
 func barChart(title, yLabel string, bars []bar) string {
-	const w, h = 720, 300
+	const w, h = 940, 300
 	const left, right, top, bottom = 64, 16, 36, 48
 	pw, ph := float64(w-left-right), float64(h-top-bottom)
 	maxV := 0.0
@@ -108,10 +108,10 @@ type series struct {
 // lineChart draws one line per series over the years with markers, a y
 // axis in percent and a legend under the plot.
 func lineChart(title, yLabel string, years []int, ss []series) string {
-	const w = 720
+	const w = 940
 	const left, right, top = 64, 24, 36
 	plotH := 240.0
-	legendRows := (len(ss) + 1) / 2
+	legendRows := (len(ss) + 2) / 3
 	h := top + int(plotH) + 40 + legendRows*20 + 8
 	pw := float64(w - left - right)
 	maxV := 0.0
@@ -159,10 +159,10 @@ func lineChart(title, yLabel string, years []int, ss []series) string {
 			fmt.Fprintf(&s, `<circle cx="%.1f" cy="%.1f" r="3.5" fill="%s"><title>%s %d: %.1f%%</title></circle>`,
 				xOf(i), yOf(v), c, esc(sr.Name), years[i], v)
 		}
-		lx := float64(left) + float64(k%2)*pw/2
-		ly := base + 40 + float64(k/2)*20
+		lx := float64(left) + float64(k%3)*pw/3
+		ly := base + 40 + float64(k/3)*20
 		fmt.Fprintf(&s, `<line x1="%.1f" x2="%.1f" y1="%.1f" y2="%.1f" stroke="%s" stroke-width="3"%s/>`, lx, lx+22, ly-4, ly-4, c, dash)
-		fmt.Fprintf(&s, `<text x="%.1f" y="%.1f" fill="#222">%s</text>`, lx+28, ly, esc(clip(sr.Name, 34)))
+		fmt.Fprintf(&s, `<text x="%.1f" y="%.1f" fill="#222">%s</text>`, lx+28, ly, esc(clip(sr.Name, 30)))
 	}
 	s.WriteString(`</svg>`)
 	return s.String()

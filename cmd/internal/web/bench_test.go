@@ -43,7 +43,8 @@ func buildBenchIndex(b *testing.B, n int) *index.Index {
 	if dir == "" {
 		dir = filepath.Join(b.TempDir(), "index")
 	}
-	ix, err := index.Open(dir, index.Config{AnalyzerVersion: "web-bench"})
+	_, tax := taxonomyThemes(b)
+	ix, err := index.Open(dir, index.Config{AnalyzerVersion: "web-bench", Taxonomy: tax})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -51,7 +52,6 @@ func buildBenchIndex(b *testing.B, n int) *index.Index {
 	if c, _ := ix.Count(); c == n {
 		return ix
 	}
-	_, tax := taxonomyThemes(b)
 	start := time.Now()
 	src := func(ctx context.Context, yield func(index.Doc) error) error {
 		_, err := gen.GenerateDocs(gen.Default(n, 7), func(d *gen.Doc) error {

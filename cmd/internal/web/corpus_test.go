@@ -91,7 +91,7 @@ func buildGenCorpus(t testing.TB, n int, dir string, withStore bool, extra ...in
 	t.Helper()
 	themes, tax := taxonomyThemes(t)
 	c := &genCorpus{Themes: themes}
-	ix, err := index.Open(filepath.Join(dir, "index"), index.Config{AnalyzerVersion: "web-test"})
+	ix, err := index.Open(filepath.Join(dir, "index"), index.Config{AnalyzerVersion: "web-test", Taxonomy: tax})
 	if err != nil {
 		t.Fatal(err)
 	}
