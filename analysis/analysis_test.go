@@ -78,7 +78,7 @@ func TestAnalyzeEdgeCases(t *testing.T) {
 // analyzer; run with -race.
 func TestConcurrent(t *testing.T) {
 	a := analyzer(t)
-	files := []string{"zh_promotion.txt", "zh_trad_democratic.txt", "en_conference.txt", "en_study.txt", "zh_oneline.txt"}
+	files := []string{"zh_promotion.txt", "zh_trad_democratic.txt", "en_conference.txt", "en_study.txt", "zh_oneline.txt", "zh_study_tricky.txt"}
 	want := map[string]string{}
 	for _, f := range files {
 		want[f] = a.Analyze(readFixture(t, f)).Speaker
@@ -133,8 +133,10 @@ func FuzzAnalyze(f *testing.F) {
 	for _, s := range []string{"会议由党委书记李友生主持。一是要学习；二是要落实。", "On December 28, Comrade Gu Jian attended. First, we must learn; second, we should act.", "學院黨委召開民主生活會", "\xff\xfe", "One mustA.TwoB.ThreeC", "（一）（二）1.2.首先其次最后"} {
 		f.Add(s, "https://example.com/2024/0105/x.html")
 	}
+	// Load before fuzzing: the first load takes seconds, which the fuzzing
+	// engine would report as a hung input.
+	a := analyzer(f)
 	f.Fuzz(func(t *testing.T, body, url string) {
-		a := analyzer(t)
 		an := a.Analyze(&data.Article{Body: body, URL: url, Title: body[:len(body)/3]})
 		if an == nil {
 			t.Fatal("nil analysis")

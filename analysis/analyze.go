@@ -95,6 +95,9 @@ func (a *Analyzer) Analyze(art *data.Article) *data.Analysis {
 	nameParts := map[string]bool{}
 	for _, p := range out.People {
 		nameParts[text.Simplify(p.Name)] = true
+		if rs := []rune(text.Simplify(p.Name)); len(rs) == 3 {
+			nameParts[string(rs[1:])] = true // gse often cuts 高|志远
+		}
 		for _, f := range strings.Fields(strings.ToLower(p.Name)) {
 			nameParts[f] = true
 		}

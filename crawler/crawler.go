@@ -130,7 +130,7 @@ func (c *Config) setDefaults() {
 
 // Stats are the running counters of a crawl.
 type Stats struct {
-	Pages             int // HTTP responses received (any status)
+	Pages             int // pages fetched, whatever the outcome (retries not counted)
 	Listings          int // pages fetched that were not articles; their links were followed
 	ArticlesNew       int
 	ArticlesUpdated   int
@@ -317,6 +317,7 @@ func (k *crawl) loop(ctx context.Context, start time.Time) (Summary, error) {
 	progress := time.NewTicker(k.cfg.ProgressEvery)
 	defer progress.Stop()
 	budgetLeft := func() bool { return k.cfg.MaxPages <= 0 || int(k.fetches.Load()) < k.cfg.MaxPages }
+	done := ctx.Done()
 	for {
 		if !stopping && len(buf) == 0 && !drained {
 			items, err := k.store.FrontierAfter(cursor, 256)
@@ -376,8 +377,9 @@ func (k *crawl) loop(ctx context.Context, start time.Time) (Summary, error) {
 				st.Queued, _ = k.store.FrontierLen()
 				k.cfg.Progress(st)
 			}
-		case <-ctx.Done():
+		case <-done:
 			stopping = true
+			done = nil // a closed channel would make this loop spin while in-flight pages return
 		}
 	}
 	close(jobs)
@@ -495,17 +497,15 @@ func (k *crawl) process(ctx context.Context, it data.FrontierItem) result {
 		}
 		etag, lastMod = prev.ETag, prev.LastModified
 	}
-	if k.cfg.MaxPages > 0 && int(k.fetches.Add(1)) > k.cfg.MaxPages {
-		r.out, r.err = outAborted, errBudget
+	if n := k.fetches.Add(1); k.cfg.MaxPages > 0 && n > int64(k.cfg.MaxPages) {
+		r.out, r.err = outAborted, errBudget // stays in the frontier for the next run
 		return r
-	} else if k.cfg.MaxPages <= 0 {
-		k.fetches.Add(1)
 	}
 	log := k.cfg.Log.With("url", it.URL)
 	var resp *response
 	backoff := k.cfg.RetryBackoff
 	for attempt := 0; ; attempt++ {
-		resp, err = k.f.get(u.Host, it.URL, etag, lastMod)
+		resp, err = k.f.get(u.Scheme, u.Host, it.URL, etag, lastMod)
 		if ctx.Err() != nil {
 			r.out, r.err = outAborted, ctx.Err()
 			return r
@@ -533,6 +533,7 @@ func (k *crawl) process(ctx context.Context, it data.FrontierItem) result {
 	r.state = state
 	switch {
 	case errors.Is(err, colly.ErrRobotsTxtBlocked):
+		k.fetches.Add(-1) // nothing was fetched: not part of --max-pages
 		r.out, state.Kind = outRobots, data.PageSkipped
 		state.Err = "blocked by robots.txt"
 		return r

@@ -2,6 +2,7 @@ package crawler_test
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -343,12 +344,12 @@ func TestCrawlKill9(t *testing.T) {
 }
 
 func TestCrawlTimeoutRetriesAndProgress(t *testing.T) {
-	site := fixture.New(fixture.Options{SlowDelay: 400 * time.Millisecond})
+	site := fixture.New(fixture.Options{SlowDelay: 3 * time.Second})
 	srv := httptest.NewServer(site)
 	defer srv.Close()
 	store := openStore(t, t.TempDir())
 	cfg := testConfig(srv.URL)
-	cfg.Timeout = 100 * time.Millisecond
+	cfg.Timeout = 800 * time.Millisecond // generous: the machine may be loaded
 	cfg.Retries = 1
 	cfg.ProgressEvery = 5 * time.Millisecond
 	var calls atomic.Int64
@@ -394,5 +395,91 @@ selectors: {title: 'h1.title', body: '.TRS_Editor', source: '.info span:nth-chil
 	got, _ := store.Article(id)
 	if got.Title != a.Title || got.Source != a.Source || got.Body != strings.Join(a.Paras, "\n") {
 		t.Errorf("profile selectors: %+v", got)
+	}
+}
+
+// failingSink fails after it has saved ok batches.
+type failingSink struct {
+	store *data.Store
+	ok    int
+}
+
+func (f *failingSink) Save(ctx context.Context, arts []*data.Article) ([]data.PutStatus, error) {
+	if f.ok == 0 {
+		return nil, errors.New("index unavailable")
+	}
+	f.ok--
+	return f.store.PutArticles(arts)
+}
+
+func TestCrawlSinkFailureLosesNothing(t *testing.T) {
+	site := fixture.New(fixture.Options{Articles: 60})
+	srv := httptest.NewServer(site)
+	defer srv.Close()
+	store := openStore(t, t.TempDir())
+	cfg := testConfig(srv.URL)
+	cfg.BatchSize = 8
+	_, err := crawler.Crawl(context.Background(), cfg, store, &failingSink{store: store, ok: 2})
+	if err == nil || !strings.Contains(err.Error(), "index unavailable") {
+		t.Fatalf("sink failure not reported: %v", err)
+	}
+	sum, err := crawler.Crawl(context.Background(), cfg, store, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !sum.Resumed {
+		t.Errorf("run after a sink failure did not resume: %s", sum)
+	}
+	checkArticles(t, store, srv.URL, site.Expected())
+}
+
+func TestCrawlBadConfig(t *testing.T) {
+	store := openStore(t, t.TempDir())
+	if _, err := crawler.Crawl(context.Background(), crawler.Config{StartURLs: []string{"ftp://x/"}}, store, nil); err == nil {
+		t.Error("ftp start URL accepted")
+	}
+	if _, err := crawler.Crawl(context.Background(), crawler.Config{}, store, nil); err == nil {
+		t.Error("crawl without start URLs accepted")
+	}
+}
+
+func TestCrawlHonoursCrawlDelay(t *testing.T) {
+	mux := http.NewServeMux()
+	mux.HandleFunc("/robots.txt", func(w http.ResponseWriter, r *http.Request) {
+		w.Write([]byte("User-agent: *\nCrawl-delay: 0.25\n"))
+	})
+	var times []time.Time
+	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		times = append(times, time.Now()) // Parallel 1: one request at a time
+		w.Header().Set("Content-Type", "text/html")
+		w.Write([]byte(`<html><body><a href="/a">a</a><a href="/b">b</a><a href="/c">c</a></body></html>`))
+	})
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+	cfg := testConfig(srv.URL)
+	cfg.Parallel = 1
+	if _, err := crawler.Crawl(context.Background(), cfg, openStore(t, t.TempDir()), nil); err != nil {
+		t.Fatal(err)
+	}
+	if len(times) != 4 {
+		t.Fatalf("%d pages fetched, want 4", len(times))
+	}
+	for i := 1; i < len(times); i++ {
+		if gap := times[i].Sub(times[i-1]); gap < 240*time.Millisecond {
+			t.Errorf("request %d came %v after the previous one; Crawl-delay is 250ms", i, gap)
+		}
+	}
+	// --ignore-robots also ignores the Crawl-delay.
+	times = nil
+	cfg.IgnoreRobots = true
+	if _, err := crawler.Crawl(context.Background(), cfg, openStore(t, t.TempDir()), nil); err != nil {
+		t.Fatal(err)
+	}
+	shortest := time.Hour
+	for i := 1; i < len(times); i++ {
+		shortest = min(shortest, times[i].Sub(times[i-1]))
+	}
+	if shortest >= 240*time.Millisecond {
+		t.Errorf("ignoring robots.txt still waited %v between requests", shortest)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"net"
 	"net/http"
 	"net/url"
@@ -16,6 +17,7 @@ import (
 	"time"
 
 	"github.com/gocolly/colly/v2"
+	"github.com/temoto/robotstxt"
 )
 
 // ErrTooLarge is reported for responses over Config.MaxBodySize. colly's
@@ -91,7 +93,14 @@ type fetcher struct {
 	rules  map[string]bool
 	delay  time.Duration
 	par    int
+	robots bool         // honour robots.txt (and its Crawl-delay)
+	client *http.Client // for robots.txt
+	log    *slog.Logger
 }
+
+// maxCrawlDelay caps a site's Crawl-delay: a typo of 3600 should not stall
+// the crawl for hours.
+const maxCrawlDelay = 30 * time.Second
 
 // newFetcher configures colly. This is the only place colly is set up:
 // robots.txt on (colly ignores it by default), our own frontier instead of
@@ -125,30 +134,62 @@ func newFetcher(ctx context.Context, cfg *Config, allowed func(*url.URL) bool) *
 		}
 		return nil
 	})
-	return &fetcher{c: c, tr: tr, rules: map[string]bool{}, delay: cfg.Delay, par: cfg.Parallel}
+	return &fetcher{c: c, tr: tr, rules: map[string]bool{}, delay: cfg.Delay, par: cfg.Parallel,
+		robots: !cfg.IgnoreRobots, client: &http.Client{Transport: tr, Timeout: cfg.Timeout}, log: cfg.Log}
 }
 
 // ensureRule adds the per-host LimitRule the first time a host is fetched.
 // One rule per host: colly keeps one semaphore per rule, so a "*" rule would
 // share the parallelism between all sites. Hosts include the port, as colly
 // matches them.
-func (f *fetcher) ensureRule(host string) error {
+//
+// The host's robots.txt Crawl-delay, when longer than the configured delay,
+// becomes the delay. colly checks robots.txt itself but does not expose the
+// delay, so the file is read once more here.
+func (f *fetcher) ensureRule(scheme, host string) error {
 	f.rulesM.Lock()
 	defer f.rulesM.Unlock()
 	if f.rules[host] {
 		return nil
 	}
 	f.rules[host] = true
+	delay := f.delay
+	if f.robots {
+		if cd := f.crawlDelay(scheme, host); cd > delay {
+			delay = min(cd, maxCrawlDelay)
+			f.log.Info("using the site's Crawl-delay", "host", host, "delay", delay)
+		}
+	}
 	return f.c.Limit(&colly.LimitRule{
 		DomainRegexp: "^" + regexp.QuoteMeta(host) + "$",
 		Parallelism:  f.par,
-		Delay:        f.delay,
+		Delay:        delay,
 	})
 }
 
+// crawlDelay reads the Crawl-delay for our user agent; 0 when none or when
+// robots.txt cannot be read.
+func (f *fetcher) crawlDelay(scheme, host string) time.Duration {
+	req, err := http.NewRequest(http.MethodGet, scheme+"://"+host+"/robots.txt", nil)
+	if err != nil {
+		return 0
+	}
+	req.Header.Set("User-Agent", f.c.UserAgent)
+	resp, err := f.client.Do(req)
+	if err != nil {
+		return 0
+	}
+	defer resp.Body.Close()
+	rd, err := robotstxt.FromResponse(resp)
+	if err != nil {
+		return 0
+	}
+	return rd.FindGroup(f.c.UserAgent).CrawlDelay
+}
+
 // get fetches one URL once. conditional adds If-None-Match/If-Modified-Since.
-func (f *fetcher) get(host, u string, etag, lastMod string) (*response, error) {
-	if err := f.ensureRule(host); err != nil {
+func (f *fetcher) get(scheme, host, u string, etag, lastMod string) (*response, error) {
+	if err := f.ensureRule(scheme, host); err != nil {
 		return nil, err
 	}
 	id := strconv.FormatUint(f.seq.Add(1), 10)

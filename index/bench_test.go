@@ -233,12 +233,12 @@ func BenchmarkSearch100k(b *testing.B) {
 	if dir == "" {
 		dir = filepath.Join(b.TempDir(), "index")
 	}
-	ix, err := Open(dir, Config{AnalyzerVersion: "bench"})
+	ix, err := Open(dir, Config{AnalyzerVersion: "bench", IgnoreVersion: true})
 	if err != nil {
 		b.Fatal(err)
 	}
 	defer ix.Close()
-	if c, _ := ix.Count(); c != n {
+	if c, _ := ix.Count(); c != n || ix.Stale() {
 		docs, bytes := genDocs(b, n)
 		src := func(ctx context.Context, yield func(Doc) error) error {
 			for _, d := range docs {
@@ -388,7 +388,11 @@ func BenchmarkQuery(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer ix.Close()
-	ix.facets = nil // measure the facets, not the cache
+	if f := os.Getenv("MEETSCAN_BENCH_FACETS"); f != "" {
+		old := searchFacets
+		searchFacets = strings.Split(f, ",")
+		defer func() { searchFacets = old }()
+	}
 	req := Request{Query: os.Getenv("MEETSCAN_BENCH_QUERY"), Facets: os.Getenv("MEETSCAN_BENCH_NOFACETS") == ""}
 	ctx := context.Background()
 	if _, err := ix.Search(ctx, req); err != nil {

@@ -10,7 +10,6 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
-	"sync/atomic"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
@@ -28,8 +27,7 @@ type Index struct {
 	idx   bleve.Index
 	stale bool
 
-	generation atomic.Uint64 // bumped by every change; keys the facet cache
-	facets     *facetCache   // nil: no caching
+	bitmaps bitmapCache // facet value bitmaps of the current snapshot
 
 	qbOnce sync.Once // the query analyzer's segmenter, loaded on first search
 	seg    *gse.Segmenter
@@ -85,7 +83,7 @@ func Open(dir string, cfg Config) (*Index, error) {
 	if err != nil {
 		return nil, err
 	}
-	ix := &Index{dir: dir, cfg: cfg, lock: lock, facets: newFacetCache(256)}
+	ix := &Index{dir: dir, cfg: cfg, lock: lock}
 	if err := ix.open(); err != nil {
 		lock.unlock()
 		return nil, err
@@ -204,7 +202,6 @@ func (ix *Index) Add(ctx context.Context, docs []Doc) error {
 		return err
 	}
 	defer release()
-	defer ix.generation.Add(1)
 	return addDocs(ctx, idx, docs, nil)
 }
 
@@ -247,7 +244,6 @@ func (ix *Index) Delete(ctx context.Context, ids ...string) error {
 		return err
 	}
 	defer release()
-	defer ix.generation.Add(1)
 	b := idx.NewBatch()
 	for _, id := range ids {
 		b.Delete(id)

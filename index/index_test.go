@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"meetscan/analysis/taxonomy"
 	"meetscan/data"
 )
 
@@ -275,5 +276,48 @@ func TestLockVersionRebuild(t *testing.T) {
 	}
 	if n, _ := ix2.Count(); n != 5 {
 		t.Errorf("after delete Count = %d", n)
+	}
+}
+
+func TestCrossLingualThemes(t *testing.T) {
+	tax, err := taxonomy.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix := openTest(t, filepath.Join(t.TempDir(), "index"), Config{AnalyzerVersion: "x", Taxonomy: tax})
+	mk := func(id, title, body string, themes ...string) Doc {
+		an := &data.Analysis{}
+		for _, th := range themes {
+			an.Themes = append(an.Themes, data.ThemeHit{ID: th})
+		}
+		return Doc{Article: &data.Article{ID: id, Title: title, Body: body}, Analysis: an}
+	}
+	docs := []Doc{
+		mk("zh", "推动高质量发展", "会议要求推动高质量发展。", "high_quality_development"),
+		mk("en", "Meeting on growth", "The meeting called for high-quality growth of the company.", "high_quality_development"),
+		mk("other", "Other", "Nothing about it.", "standardization"),
+	}
+	if err := ix.Add(context.Background(), docs); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{"高质量发展", `"high-quality development"`} {
+		res, err := ix.Search(context.Background(), Request{Query: q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := ids(res); !slices.Equal(got, []string{"en", "zh"}) {
+			t.Errorf("%s: got %v, want [en zh]", q, got)
+		}
+		if len(res.CrossLingual) != 1 || res.CrossLingual[0].ID != "high_quality_development" || res.CrossLingual[0].LabelZH != "高质量发展" {
+			t.Errorf("%s: CrossLingual = %+v", q, res.CrossLingual)
+		}
+	}
+	res, err := ix.Search(context.Background(), Request{Query: "党建"})
+	if err != nil || len(res.CrossLingual) != 0 {
+		t.Errorf("党建: CrossLingual = %+v, %v", res.CrossLingual, err)
+	}
+	// The taxonomy version is part of the recorded version.
+	if !strings.Contains(Config{Taxonomy: tax}.version(), "taxonomy:"+tax.Version()) {
+		t.Error("taxonomy version not recorded")
 	}
 }

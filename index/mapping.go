@@ -33,7 +33,11 @@ const (
 	fURL       = "url"
 	fKeywords  = "keywords" // keyword, top analysis keywords
 	fPubStr    = "pub_str"  // stored display string of Published
+	fChars     = "chars"    // each Han character of title and body, once
 )
+
+// AnalyzerChars analyses the chars field.
+const AnalyzerChars = "meetscan_chars"
 
 // newMapping builds the index mapping. Only mapped fields are indexed
 // (static mapping), so an unknown field in a document is ignored.
@@ -56,7 +60,7 @@ func newMappingWith(userDict, textAnalyzer string) (*mapping.IndexMappingImpl, e
 	}); err != nil {
 		return nil, err
 	}
-	for name, tok := range map[string]string{AnalyzerIndex: tokIndex, AnalyzerQuery: tokQuery} {
+	for name, tok := range map[string]string{AnalyzerIndex: tokIndex, AnalyzerQuery: tokQuery, AnalyzerChars: CharsTokenizerName} {
 		if err := im.AddCustomAnalyzer(name, map[string]interface{}{
 			"type": custom.Name, "tokenizer": tok,
 		}); err != nil {
@@ -114,6 +118,13 @@ func newMappingWith(userDict, textAnalyzer string) (*mapping.IndexMappingImpl, e
 	dm.AddFieldMappingsAt(fKeywords, kw(false, true))
 	dm.AddFieldMappingsAt(fURL, kw(true, false))
 	dm.AddFieldMappingsAt(fYearKW, kw(false, true))
+	chars := bleve.NewTextFieldMapping()
+	chars.Analyzer = AnalyzerChars
+	chars.Store = false
+	chars.IncludeTermVectors = false
+	chars.IncludeInAll = false
+	chars.DocValues = false
+	dm.AddFieldMappingsAt(fChars, chars)
 	dm.AddFieldMappingsAt(fMeetDate, storedOnly())
 	dm.AddFieldMappingsAt(fPubStr, storedOnly())
 	year := bleve.NewNumericFieldMapping()
@@ -170,6 +181,7 @@ func indexDoc(d Doc) map[string]interface{} {
 		fTitle: a.Title,
 		fBody:  a.Body,
 		fURL:   a.URL,
+		fChars: a.Title + "\n" + a.Body,
 	}
 	lang := a.Lang
 	if an != nil && an.Lang != "" {

@@ -421,6 +421,13 @@ func (b *queryBuilder) wordQuery(field string, t *analysis.Token) query.Query {
 		if !unicode.Is(unicode.Han, []rune(term)[0]) {
 			return tq
 		}
+		if field == b.defaultFld {
+			// Any title or body containing the character; the term
+			// query on the field scores (and highlights) standalone uses.
+			cq := query.NewTermQuery(term)
+			cq.SetField(fChars)
+			return query.NewDisjunctionQuery([]query.Query{tq, cq})
+		}
 		w := query.NewWildcardQuery("*" + term + "*")
 		w.SetField(field)
 		return query.NewDisjunctionQuery([]query.Query{tq, w})

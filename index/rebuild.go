@@ -105,7 +105,6 @@ func (ix *Index) Rebuild(ctx context.Context, src DocSource, progress func(done 
 		return fmt.Errorf("rebuild: %w", err)
 	}
 	os.RemoveAll(oldDir)
-	ix.generation.Add(1)
 	return ix.reopenLocked()
 }
 

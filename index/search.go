@@ -3,7 +3,6 @@ package index
 import (
 	"context"
 	"fmt"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -234,26 +233,16 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 		return sr
 	}
 	sr := newRequest(cq.strict, limit, req.Offset)
-	var cacheKey string
-	var cached map[string][]FacetTerm
+	var hc hitCollector
+	sctx := ctx
 	if req.Facets {
-		cacheKey = facetKey(cq.strict, req.FacetSize)
-		cached = ix.facets.get(cacheKey, ix.generation.Load())
-	}
-	if req.Facets && cached == nil {
-		size := req.FacetSize
-		if size <= 0 {
-			size = 10
+		fields := make([]string, len(searchFacets))
+		for i, name := range searchFacets {
+			fields[i] = facetFields[name]
 		}
-		for _, name := range searchFacets {
-			n := size
-			if name == FacetYear {
-				n = 200
-			}
-			sr.AddFacet(name, bleve.NewFacetRequest(facetFields[name], n))
-		}
+		sctx = ix.withHitCollector(ctx, &hc, fields)
 	}
-	res, err := ix.search(ctx, sr)
+	res, err := ix.search(sctx, sr)
 	if err != nil {
 		return nil, err
 	}
@@ -261,16 +250,19 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	for _, h := range res.Hits {
 		out.Hits = append(out.Hits, hitOf(h))
 	}
-	switch {
-	case cached != nil:
-		out.Facets = cached
-	case req.Facets:
-		gen := ix.generation.Load()
+	if req.Facets {
+		size := req.FacetSize
+		if size <= 0 {
+			size = 10
+		}
 		out.Facets = make(map[string][]FacetTerm, len(searchFacets))
 		for _, name := range searchFacets {
-			out.Facets[name] = facetTerms(res.Facets[name], name == FacetYear)
+			n := size
+			if name == FacetYear {
+				n = 0 // every year
+			}
+			out.Facets[name] = hc.counts(facetFields[name], n, nil)
 		}
-		ix.facets.put(cacheKey, gen, out.Facets)
 	}
 	// Fill the rest of a relevance page with partial matches.
 	if room := req.Offset + limit - out.Total; cq.relaxed != nil && !req.Exact && sortBy[0] == "-_score" && room > 0 {
@@ -310,29 +302,6 @@ func hitOf(h *search.DocumentMatch) Hit {
 		hit.Snippets = append(hit.Snippets, strings.TrimSpace(f))
 	}
 	return hit
-}
-
-// facetTerms converts a bleve facet; years sort newest first, other
-// facets by count (then term, for stable output).
-func facetTerms(fr *search.FacetResult, byTerm bool) []FacetTerm {
-	if fr == nil || fr.Terms == nil {
-		return []FacetTerm{}
-	}
-	terms := fr.Terms.Terms()
-	out := make([]FacetTerm, 0, len(terms))
-	for _, t := range terms {
-		out = append(out, FacetTerm{Term: t.Term, Count: t.Count})
-	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if byTerm {
-			return out[i].Term > out[j].Term
-		}
-		if out[i].Count != out[j].Count {
-			return out[i].Count > out[j].Count
-		}
-		return out[i].Term < out[j].Term
-	})
-	return out
 }
 
 // Each calls fn for every article matching req (Limit, Offset, Sort and
@@ -381,63 +350,76 @@ func (ix *Index) search(ctx context.Context, sr *bleve.SearchRequest) (*bleve.Se
 	return res, nil
 }
 
-// FacetTerms counts the articles matching req per value of one facet
-// (FacetTheme, FacetKeyword, ...) in a single request without loading
-// documents. It returns at most size values and the number of matching
-// articles.
-func (ix *Index) FacetTerms(ctx context.Context, req Request, facet string, size int) ([]FacetTerm, int, error) {
-	field, ok := facetFields[facet]
-	if !ok {
-		return nil, 0, fmt.Errorf("unknown facet %q", facet)
-	}
+// countSearch runs req's query for counting only (no hits, no scores) and
+// returns the collected matches with the value bitmaps of fields.
+func (ix *Index) countSearch(ctx context.Context, req Request, fields ...string) (*hitCollector, int, error) {
 	q, _, err := ix.buildQuery(req)
 	if err != nil {
 		return nil, 0, err
 	}
 	sr := bleve.NewSearchRequestOptions(q, 0, 0, false)
-	sr.Score = "none" // counts only: skip scoring
-	sr.AddFacet(facet, bleve.NewFacetRequest(field, size))
-	res, err := ix.search(ctx, sr)
+	sr.Score = "none"
+	var hc hitCollector
+	res, err := ix.search(ix.withHitCollector(ctx, &hc, fields), sr)
 	if err != nil {
 		return nil, 0, err
 	}
-	return facetTerms(res.Facets[facet], false), int(res.Total), nil
+	return &hc, int(res.Total), nil
 }
 
-// YearCounts counts the articles matching req per year in one request
-// (a facet on the year). Articles without a known year are not counted.
+// FacetTerms counts the articles matching req per value of one facet
+// (FacetTheme, FacetKeyword, ...) in a single request without loading
+// documents. It returns at most size values (0: all), most frequent first
+// (FacetYear: newest first), and the number of matching articles.
+func (ix *Index) FacetTerms(ctx context.Context, req Request, facet string, size int) ([]FacetTerm, int, error) {
+	field, ok := facetFields[facet]
+	if !ok {
+		return nil, 0, fmt.Errorf("unknown facet %q", facet)
+	}
+	hc, total, err := ix.countSearch(ctx, req, field)
+	if err != nil {
+		return nil, 0, err
+	}
+	return hc.counts(field, size, nil), total, nil
+}
+
+// YearCounts counts the articles matching req per year in one request.
+// Articles without a known year are not counted.
 func (ix *Index) YearCounts(ctx context.Context, req Request) (map[int]int, error) {
-	terms, _, err := ix.FacetTerms(ctx, req, FacetYear, 500)
+	terms, _, err := ix.FacetTerms(ctx, req, FacetYear, 0)
 	if err != nil {
 		return nil, err
 	}
+	return yearMap(terms), nil
+}
+
+func yearMap(terms []FacetTerm) map[int]int {
 	out := make(map[int]int, len(terms))
 	for _, t := range terms {
 		if y, err := strconv.Atoi(t.Term); err == nil {
 			out[y] = t.Count
 		}
 	}
-	return out, nil
+	return out
 }
 
 // FacetByYear counts, for each year with matching articles, the articles
 // per facet value: theme x year (FacetTheme) or keyword x year
-// (FacetKeyword, the vocabulary of `trends --by term`). One facet request
-// per year; no document is loaded.
+// (FacetKeyword, the vocabulary of `trends --by term`), at most size values
+// per year (0: all). One request; no document is loaded.
 func (ix *Index) FacetByYear(ctx context.Context, req Request, facet string, size int) (map[int][]FacetTerm, error) {
-	years, err := ix.YearCounts(ctx, req)
+	field, ok := facetFields[facet]
+	if !ok {
+		return nil, fmt.Errorf("unknown facet %q", facet)
+	}
+	hc, _, err := ix.countSearch(ctx, req, fYearKW, field)
 	if err != nil {
 		return nil, err
 	}
+	years := yearMap(hc.counts(fYearKW, 0, nil))
 	out := make(map[int][]FacetTerm, len(years))
 	for y := range years {
-		r := req
-		r.Year = y
-		terms, _, err := ix.FacetTerms(ctx, r, facet, size)
-		if err != nil {
-			return nil, fmt.Errorf("year %d: %w", y, err)
-		}
-		out[y] = terms
+		out[y] = hc.counts(field, size, hc.yearBitmap(y))
 	}
 	return out, nil
 }

@@ -30,13 +30,46 @@ const (
 
 	// tokenizerVersion changes whenever the tokens emitted change, so that
 	// Open asks for a rebuild.
-	tokenizerVersion = "gse-tok-5"
+	tokenizerVersion = "gse-tok-6"
 )
+
+// CharsTokenizerName emits each distinct Han character of a text once:
+// the "chars" field that lets a one-character query (党, 廉) find the
+// character inside any word without expanding a wildcard over the whole
+// term dictionary.
+const CharsTokenizerName = "meetscan_chars"
 
 func init() {
 	if err := registry.RegisterTokenizer(TokenizerName, tokenizerConstructor); err != nil {
 		panic(err)
 	}
+	if err := registry.RegisterTokenizer(CharsTokenizerName, func(map[string]interface{}, *registry.Cache) (analysis.Tokenizer, error) {
+		return charsTokenizer{}, nil
+	}); err != nil {
+		panic(err)
+	}
+}
+
+type charsTokenizer struct{}
+
+// Tokenize implements analysis.Tokenizer.
+func (charsTokenizer) Tokenize(input []byte) analysis.TokenStream {
+	seen := make(map[rune]struct{}, 256)
+	var out analysis.TokenStream
+	for i, r := range string(input) {
+		if !unicode.Is(unicode.Han, r) {
+			continue
+		}
+		term := foldTerm([]byte(string(r)))
+		fr, _ := utf8.DecodeRune(term)
+		if _, dup := seen[fr]; dup {
+			continue
+		}
+		seen[fr] = struct{}{}
+		out = append(out, &analysis.Token{Start: i, End: i + utf8.RuneLen(r), Term: term,
+			Position: len(out) + 1, Type: analysis.Ideographic})
+	}
+	return out
 }
 
 // tokenizerConstructor runs once per index mapping; the segmenter itself is

@@ -16,8 +16,10 @@ var (
 	enMD = regexp.MustCompile(`\b` + monthName + `\.?,?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s*((?:19|20)\d\d)\b)?`)
 	// 28 December 2023
 	enDM = regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?` + monthName + `\b,?(?:\s*((?:19|20)\d\d)\b)?`)
-	// Labels of the metadata lines pages print near the title.
-	pubLabel = regexp.MustCompile(`(?i)发布时间|发布日期|发表时间|发表日期|刊发日期|更新时间|时间[:：]|日期[:：]|编印|来源[:：]|published|release|date\s*[:：]|posted|source\s*[:：]|views|点击`)
+	// Labels of the metadata lines pages print near the title (plain
+	// strings: checked on every paragraph, so no regular expression).
+	pubLabelsZh = strings.Fields("发布时间 发布日期 发表时间 发表日期 刊发日期 更新时间 时间: 时间： 日期: 日期： 编印 来源: 来源： 点击")
+	pubLabelsEn = strings.Fields("published release date: date： posted source: source： views")
 	// Meeting verbs: the date of the sentence that holds the meeting wins.
 	meetVerb = regexp.MustCompile(`(?i)召开|举行|举办|开展|组织|主持|\bheld\b|\bhold|\borgani[sz]ed|\bconvened|\bpresided|\bcarried out`)
 )
@@ -35,6 +37,9 @@ type Mention struct {
 // MentionsIn returns the dates written in a paragraph, in text order.
 func MentionsIn(p string) []Mention {
 	var out []Mention
+	if !strings.ContainsAny(p, "0123456789") {
+		return nil
+	}
 	add := func(y, m, d, pos int) {
 		if valid(y, m, d) {
 			out = append(out, Mention{Date: Date{y, m, d}, Pos: pos})
@@ -100,10 +105,23 @@ func IsMetaLine(p string) bool {
 	if n > 120 {
 		return false
 	}
-	if pubLabel.MatchString(p) {
-		return true
+	for _, l := range pubLabelsZh {
+		if strings.Contains(p, l) {
+			return true
+		}
 	}
-	if n <= 40 && isoDate.MatchString(p) {
+	if hasLatin(p) {
+		lp := strings.ToLower(p)
+		for _, l := range pubLabelsEn {
+			if strings.Contains(lp, l) {
+				return true
+			}
+		}
+		if strings.Contains(lp, "date :") || strings.Contains(lp, "source :") {
+			return true
+		}
+	}
+	if n <= 40 && strings.ContainsAny(p, "0123456789") && isoDate.MatchString(p) {
 		return true
 	}
 	return false

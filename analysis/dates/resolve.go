@@ -93,6 +93,9 @@ func PeriodYear(title string, paras []string) int {
 		}
 	}
 	annual := func(s string) int {
+		if !strings.ContainsAny(s, "0123456789") {
+			return 0
+		}
 		for _, m := range annualZh.FindAllStringSubmatchIndex(s, -1) {
 			if !planYear.MatchString(s[:m[0]]) || !planFollows(s[m[1]:]) {
 				return atoi(s[m[2]:m[3]])
@@ -107,6 +110,9 @@ func PeriodYear(title string, paras []string) int {
 		return 0
 	}
 	weak := func(s string, en bool) int {
+		if !strings.ContainsAny(s, "0123456789") {
+			return 0
+		}
 		for _, m := range yearZh.FindAllStringSubmatchIndex(s, -1) {
 			if isDateTail(s[m[3]:]) || planYear.MatchString(s[:m[2]]) && planFollows(s[m[3]:]) {
 				continue

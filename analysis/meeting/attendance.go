@@ -35,6 +35,9 @@ func Attendance(paras []string) int {
 }
 
 func attendZh(p string) int {
+	if !strings.ContainsAny(p, "人名") || !strings.ContainsAny(p, "参出与到列") {
+		return 0
+	}
 	for _, re := range []*regexp.Regexp{zhAttend, zhAttend2} {
 		for _, m := range re.FindAllStringSubmatchIndex(p, -1) {
 			whole := p[m[0]:m[1]]
@@ -59,6 +62,9 @@ func tail(p string, i, n int) string {
 }
 
 func attendEn(p string) int {
+	if !strings.ContainsAny(p, "0123456789") {
+		return 0
+	}
 	for _, s := range strings.Split(p, ". ") {
 		if !enVerb.MatchString(s) {
 			continue

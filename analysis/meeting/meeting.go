@@ -11,23 +11,41 @@ import (
 	"meetscan/data"
 )
 
-// cue is one type's keyword patterns, Chinese and English apart so that
-// each text only runs the patterns of the scripts it contains.
+// cue lists one type's keywords, Chinese and (lower-case) English apart.
+// They are plain strings, counted with strings.Count: regular expressions
+// with this many alternatives cost more than the segmentation itself.
 type cue struct {
 	typ    string
-	zh, en *regexp.Regexp
+	zh, en []string
 }
 
 // Ordered by precedence: when two types score the same, the earlier wins
 // (a 民主生活会 that also reviews work is a democratic-life meeting).
+// Mentions of the national party congress ("党的二十大", "20th Party
+// Congress", "全国代表大会") are not congress meetings and are left out.
 var cues = []cue{
-	{data.MeetingDemocraticLife, regexp.MustCompile(`民主生活会|组织生活会`), regexp.MustCompile(`(?i)democratic life|organi[sz]ational life (?:meeting|conference)`)},
-	{data.MeetingCongress, regexp.MustCompile(`党员大会|党代会|代表大会|换届|选举大会`), regexp.MustCompile(`(?i)general meeting of (?:all )?(?:the )?party members|members'? (?:general )?(?:assembly|meeting)|general election|election of the new|(?:party|branch) congress\b`)},
-	{data.MeetingReview, regexp.MustCompile(`述职|述廉|双述双评|述评`), regexp.MustCompile(`(?i)performance review|review meeting|work review|job report(?:ing)? and evaluation|reporting and evaluation|secretary(?:'s)? (?:work )?report|review the work|debriefing|report(?:ed)? on (?:their|his|her) (?:party building )?work and (?:was|were) evaluated`)},
-	{data.MeetingJoint, regexp.MustCompile(`联席会|联学联建|党建联建|联建|共建|结对|联合(?:主题)?党日|联学`), regexp.MustCompile(`(?i)joint (?:party )?(?:branch )?meeting|joint (?:study|construction|building)|co-construction|pairing`)},
-	{data.MeetingStudy, regexp.MustCompile(`理论学习中心组|中心组(?:集体|专题)?学习|专题学习|学习会|读书班|集体学习|学习研讨`), regexp.MustCompile(`(?i)theory learning|theoretical (?:study|learning) (?:center|centre|central) group|central group|study (?:meeting|session)|collective study|learning session|reading class`)},
-	{data.MeetingPromotion, regexp.MustCompile(`工作会议?|推进会|部署会|动员会|领导小组会议|党委会|调度会|务虚会`), regexp.MustCompile(`(?i)promotion (?:work )?(?:meeting|conference)|work (?:meeting|conference)|deployment meeting|mobili[sz]ation meeting|meeting to promote|promotion meeting|work promotion`)},
+	{data.MeetingDemocraticLife,
+		words("民主生活会 组织生活会"),
+		phrases("democratic life|organizational life meeting|organisational life meeting|organizational life conference|organisational life conference")},
+	{data.MeetingCongress,
+		words("党员大会 党代会 党员代表大会 换届 选举大会"),
+		phrases("general meeting of all party members|general meeting of party members|general meeting of all the party members|members' general assembly|members general assembly|members' assembly|general election|election of the new|branch congress")},
+	{data.MeetingReview,
+		words("述职 述廉 双述双评 述评"),
+		phrases("performance review|review meeting|work review|job reporting and evaluation|job report and evaluation|reporting and evaluation|secretary report|secretary's report|secretary work report|secretary's work report|review the work|debriefing")},
+	{data.MeetingJoint,
+		words("联席会 联学联建 党建联建 联建 共建 结对 联合党日 联合主题党日 联学"),
+		phrases("joint meeting|joint party meeting|joint branch meeting|joint party branch meeting|joint study|joint construction|joint building|co-construction|pairing")},
+	{data.MeetingStudy,
+		words("理论学习中心组 中心组学习 中心组集体学习 中心组专题学习 专题学习 学习会 读书班 集体学习 学习研讨"),
+		phrases("theory learning|theoretical study center group|theoretical study central group|theoretical learning center group|theoretical learning central group|theoretical study centre group|central group|study meeting|study session|collective study|learning session|reading class")},
+	{data.MeetingPromotion,
+		words("工作会 推进会 部署会 动员会 领导小组会议 党委会 调度会 务虚会"),
+		phrases("promotion meeting|promotion work meeting|promotion conference|promotion work conference|work meeting|work conference|deployment meeting|mobilization meeting|mobilisation meeting|meeting to promote|work promotion")},
 }
+
+func words(s string) []string   { return strings.Fields(s) }
+func phrases(s string) []string { return strings.Split(s, "|") }
 
 // holdVerb marks the sentence that says which meeting was held.
 var holdVerb = regexp.MustCompile(`召开|举行|举办|开展|组织|\bheld\b|\b[Hh]olds?\b|\borgani[sz]ed\b|\bconvened\b|\bpresided\b|carried out`)
@@ -42,14 +60,23 @@ func Type(title string, paras []string) string {
 			return
 		}
 		han, latin := text.Counts(s)
+		lower := ""
+		if latin > 0 {
+			lower = strings.ToLower(s)
+		}
 		for _, c := range cues {
 			n := 0
 			if han > 0 {
-				n += len(c.zh.FindAllStringIndex(s, 8))
+				for _, w := range c.zh {
+					n += strings.Count(s, w)
+				}
 			}
 			if latin > 0 {
-				n += len(c.en.FindAllStringIndex(s, 8))
+				for _, w := range c.en {
+					n += strings.Count(lower, w)
+				}
 			}
+			n = min(n, 8)
 			if w > 1 && n > 1 {
 				n = 1
 			}

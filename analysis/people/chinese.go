@@ -9,11 +9,6 @@ import (
 )
 
 var (
-	// Role words that precede or follow a name. Longer alternatives first:
-	// Go's regexp takes the first alternative that matches.
-	zhRole = regexp.MustCompile(`(?:常务|专职|执行|第一)?副?(?:书记|董事长|总经理|经理|主任|部长|局长|校长|院长|镇长|乡长|县长|市长|区长|省长|主席|组长|处长|科长|所长|站长|馆长|会长|秘书长|社长|行长|厂长|队长|团长|总监|总裁|总工程师|总会计师|总经济师|理事长|监事长|主管|委员|常委|调研员|巡视员|指导员|政委|教授|主任委员)|同志`)
-	// Credits: 作者：丁小春 陈毅, (通讯员 周星), [作者:周星], (文：卢业美 赵心).
-	zhCredit = regexp.MustCompile(`(作者|通讯员|记者|供稿|撰稿|摄影|摄像|责任编辑|编辑|审核|审稿|校对|初审|复审|终审|文字|图片|撰文|文|图|摄|审)\s*[:：]?\s*`)
 	// 程小龙/文、摄 刘晓平/审
 	zhSlash = regexp.MustCompile(`(\p{Han}{2,4})\s*/\s*(文、摄|文|摄|图|审|编辑|审核|供稿)`)
 	// A bracketed name closing a paragraph: "(唐亚国)".
@@ -39,6 +34,25 @@ func isFollower(rest string) bool {
 	}
 	for _, f := range followers {
 		if strings.HasPrefix(rest, f) {
+			return true
+		}
+	}
+	return false
+}
+
+// strongFollower reports whether rest starts with punctuation or a
+// follower word of two or more characters (主持, 指出), which a name is far
+// more likely to precede than a stray character is.
+func strongFollower(rest string) bool {
+	if rest == "" {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(rest)
+	if !text.IsHan(r) {
+		return true
+	}
+	for _, f := range followers {
+		if utf8.RuneCountInString(f) >= 2 && strings.HasPrefix(rest, f) {
 			return true
 		}
 	}
@@ -121,6 +135,12 @@ func (b *builder) nameAt(p string, i int) string {
 		if b.lex != nil && b.lex.Common(name) {
 			continue
 		}
+		// "书记严肃指出": when the first two characters are a common
+		// word, a three-character "name" seen only once is that word
+		// plus the next one.
+		if l == 3 && b.lex != nil && compoundPrefix(rest) == "" && b.lex.Common(prefixRunes(rest, 2)) && strings.Count(b.full, name) < 2 && !strongFollower(rest[len(name):]) {
+			continue
+		}
 		// "雷新作总结讲话": when the two-character name is also valid
 		// and the text uses it more often on its own, the third
 		// character belongs to the next word.
@@ -182,7 +202,8 @@ func clauseStart(p string, j int) int {
 
 func (b *builder) chinese(p, o string) {
 	b.credits(p, o)
-	roles := zhRole.FindAllStringIndex(p, -1)
+	roles := findRoles(p)
+	var nameEnds []int
 	// Role before the name: 党委书记、董事长徐中义出席.
 	for _, m := range roles {
 		if p[m[0]:m[1]] == "同志" {
@@ -193,8 +214,20 @@ func (b *builder) chinese(p, o string) {
 		if name == "" {
 			continue
 		}
-		role := o[clauseStart(p, m[0]):m[1]]
+		cs := clauseStart(p, m[0])
+		// "校长高志远、党委副书记万春燕": the role starts after the
+		// previous name of the list.
+		for _, e := range nameEnds {
+			if e > cs && e <= m[0] {
+				cs = e
+				if strings.HasPrefix(p[cs:], "、") {
+					cs += len("、")
+				}
+			}
+		}
+		role := o[cs:m[1]]
 		b.add(o[i:i+len(name)], role)
+		nameEnds = append(nameEnds, i+len(name))
 		// 副总经理陈广森、陈佐林: later names in the same list share the role.
 		for j := i + len(name); strings.HasPrefix(p[j:], "、"); {
 			j += len("、")
@@ -232,7 +265,7 @@ func (b *builder) chinese(p, o string) {
 }
 
 func (b *builder) credits(p, o string) {
-	for _, m := range zhCredit.FindAllStringSubmatchIndex(p, -1) {
+	for _, m := range findCredits(p) {
 		label := p[m[2]:m[3]]
 		if utf8.RuneCountInString(label) == 1 || label == "编辑" {
 			// 文/图/摄/审 are only labels right after an opening bracket,
@@ -277,11 +310,18 @@ func (b *builder) credits(p, o string) {
 			i = k
 		}
 	}
+	if !strings.Contains(p, "/") {
+		goto trail
+	}
 	for _, m := range zhSlash.FindAllStringSubmatchIndex(p, -1) {
 		name := p[m[2]:m[3]]
 		if validZh(name) && (b.lex == nil || !b.lex.Common(name)) {
 			b.add(o[m[2]:m[3]], o[m[4]:m[5]])
 		}
+	}
+trail:
+	if !strings.HasSuffix(p, ")") && !strings.HasSuffix(p, "）") {
+		return
 	}
 	if m := zhTrail.FindStringSubmatchIndex(p); m != nil {
 		name := p[m[2]:m[3]]
@@ -294,6 +334,9 @@ func (b *builder) credits(p, o string) {
 // lists adds runs of three or more names separated by 、 when every item
 // has the shape of a name (lists of elected committee members).
 func (b *builder) lists(p, o string) {
+	if strings.Count(p, "、") < 2 {
+		return
+	}
 	for _, m := range zhList.FindAllStringIndex(p, -1) {
 		start := m[0]
 		items := strings.Split(p[m[0]:m[1]], "、")
@@ -377,4 +420,105 @@ func hasTitlePrefix(s string) bool {
 		}
 	}
 	return false
+}
+
+// roleWords are the titles that precede or follow a name. They are found
+// with plain string search (a regular expression with this many
+// alternatives is several times slower than segmentation).
+var roleWords = strings.Fields("书记 董事长 总经理 经理 主任 部长 局长 校长 院长 镇长 乡长 县长 市长 区长 省长 主席 组长 处长 科长 所长 站长 馆长 会长 秘书长 社长 行长 厂长 队长 团长 总监 总裁 总工程师 总会计师 总经济师 理事长 监事长 主管 委员 常委 调研员 巡视员 指导员 政委 教授 主任委员 同志")
+
+// findRoles returns the byte spans of role words in p, each extended to a
+// leading 副 and 常务/专职/执行/第一, in text order; a role inside a longer
+// one (经理 in 总经理) is dropped.
+func findRoles(p string) [][]int {
+	var out [][]int
+	for _, w := range roleWords {
+		for off := 0; ; {
+			k := strings.Index(p[off:], w)
+			if k < 0 {
+				break
+			}
+			s, e := off+k, off+k+len(w)
+			off = e
+			if w != "同志" {
+				if strings.HasSuffix(p[:s], "副") {
+					s -= len("副")
+				}
+				for _, pre := range []string{"常务", "专职", "执行", "第一"} {
+					if strings.HasSuffix(p[:s], pre) {
+						s -= len(pre)
+						break
+					}
+				}
+			}
+			out = append(out, []int{s, e})
+		}
+	}
+	// Sort by start, longest first, then drop spans inside an earlier one.
+	for i := 1; i < len(out); i++ {
+		for j := i; j > 0 && (out[j][0] < out[j-1][0] || out[j][0] == out[j-1][0] && out[j][1] > out[j-1][1]); j-- {
+			out[j], out[j-1] = out[j-1], out[j]
+		}
+	}
+	kept := out[:0]
+	end := -1
+	for _, sp := range out {
+		if sp[1] <= end {
+			continue
+		}
+		if sp[0] < end { // overlapping, not contained: keep the earlier
+			continue
+		}
+		kept = append(kept, sp)
+		end = sp[1]
+	}
+	return kept
+}
+
+// Credit labels: 作者：丁小春 陈毅, (通讯员 周星), [作者:周星], (文：卢业美 赵心).
+// Longer labels first, so 责任编辑 wins over 编辑.
+var creditLabels = strings.Fields("责任编辑 通讯员 作者 记者 供稿 撰稿 摄影 摄像 编辑 审核 审稿 校对 初审 复审 终审 文字 图片 撰文 文 图 摄 审")
+
+// findCredits returns, like a regexp submatch index, [start, end,
+// labelStart, labelEnd] for each credit label followed by optional white
+// space and colon; end is where the names start.
+func findCredits(p string) [][]int {
+	var out [][]int
+	taken := map[int]bool{}
+	for _, l := range creditLabels {
+		for off := 0; ; {
+			k := strings.Index(p[off:], l)
+			if k < 0 {
+				break
+			}
+			s := off + k
+			e := s + len(l)
+			off = e
+			if taken[s] || taken[e-1] {
+				continue
+			}
+			for i := s; i < e; i++ {
+				taken[i] = true
+			}
+			j := e
+			for j < len(p) && (p[j] == ' ' || p[j] == '\t') {
+				j++
+			}
+			if strings.HasPrefix(p[j:], "：") {
+				j += len("：")
+			} else if j < len(p) && p[j] == ':' {
+				j++
+			}
+			for j < len(p) && (p[j] == ' ' || p[j] == '\t') {
+				j++
+			}
+			out = append(out, []int{s, j, s, e})
+		}
+	}
+	for i := 1; i < len(out); i++ {
+		for k := i; k > 0 && out[k][0] < out[k-1][0]; k-- {
+			out[k], out[k-1] = out[k-1], out[k]
+		}
+	}
+	return out
 }

@@ -31,7 +31,7 @@ var surnameSet = func() map[rune]bool {
 // (机关党委 -> "关党委").
 var badGiven = func() map[rune]bool {
 	m := map[rune]bool{}
-	for _, r := range "党委部局院校司厂处科组会区市县镇乡村省办团队站所社员记席届级的了和与及在对为是等要把将被这那其之而已于以也都就还又再并或书长理事主任副总经记者讯报网版号期日年下午时分中心大小第各该本此每个们人名位次项点条件种类同志领导干班成" {
+	for _, r := range "地得着过们党委部局院校司厂处科组会区市县镇乡村省办团队站所社员记席届级的了和与及在对为是等要把将被这那其之而已于以也都就还又再并或书长理事主任副总经记者讯报网版号期日年下午时分中心大小第各该本此每个们人名位次项点条件种类同志领导干班成" {
 		m[r] = true
 	}
 	// Common in given names although listed above for safety elsewhere.

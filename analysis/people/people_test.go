@@ -14,7 +14,7 @@ type fakeLex map[string]bool
 
 func (f fakeLex) Common(w string) bool { return f[w] }
 
-var lex = fakeLex{"宣传": true, "高度": true, "全体": true, "万家": true}
+var lex = fakeLex{"宣传": true, "高度": true, "全体": true, "万家": true, "严肃": true, "王国": true}
 
 func extract(paras ...string) Result {
 	folded := make([]string, len(paras))
@@ -42,6 +42,8 @@ func TestExtract(t *testing.T) {
 		{[]string{"學院黨委書記陳志明主持會議，校紀委副書記黃麗萍到會指導。"},
 			[]string{"陳志明:學院黨委書記", "黃麗萍:校紀委副書記"}},
 		// Doctrine names, cited leaders, organisations and places are not people.
+		{[]string{"党委书记严肃指出问题。书记高兴地说好。党委书记王国强主持会议。王国强指出，要抓落实。"},
+			[]string{"王国强:党委书记"}},
 		{[]string{"深入学习习近平新时代中国特色社会主义思想，学习习近平总书记重要讲话和毛泽东同志的论述。", "机关党委书记、宣传部长出席。党委书记高度重视。全体党员参加。"},
 			nil},
 		{[]string{"On the afternoon of December 28, Comrade Gu Jian from the Organization Department of Shanghai Academy of Sciences attended. Party Committee member Wu Weihua presided over the meeting.",

@@ -16,9 +16,11 @@ package recurring
 import (
 	"context"
 	"math"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 )
 
@@ -119,7 +121,8 @@ type Member struct {
 
 // Grouper collects requirements and groups them. Memory per requirement is
 // a few integers; per distinct wording its text, feature ids and signature.
-// It is not safe for concurrent use.
+// It is not safe for concurrent use (it tokenizes on all cores itself). The
+// Tokenizer must be safe for concurrent use.
 type Grouper struct {
 	tok Tokenizer
 	opt Options
@@ -134,7 +137,8 @@ type Grouper struct {
 	strs     map[string]uint32 // interned orgs and speakers
 	strList  []string
 
-	recs []rec
+	recs    []rec
+	pending []uint32 // wordings not tokenized yet
 }
 
 type class struct {
@@ -198,16 +202,11 @@ func (g *Grouper) Add(r Record) {
 	if !ok {
 		ci = uint32(len(g.classes))
 		g.byKey[key] = ci
-		var feats []uint32
-		for _, w := range g.tok.Tokens(text) {
-			feats = append(feats, g.feature(w, false))
+		g.classes = append(g.classes, class{text: text, themes: themes, en: isEnglish(text)})
+		g.pending = append(g.pending, ci)
+		if len(g.pending) >= pendingBatch {
+			g.tokenizePending()
 		}
-		for _, th := range themes {
-			feats = append(feats, g.feature("\x01"+th, true))
-		}
-		slices.Sort(feats)
-		feats = slices.Compact(feats)
-		g.classes = append(g.classes, class{text: text, feats: slices.Clip(feats), themes: themes, en: isEnglish(text)})
 	}
 	g.classes[ci].n++
 	ai, ok := g.artIdx[r.ArticleID]
@@ -219,6 +218,45 @@ func (g *Grouper) Add(r Record) {
 		g.articles = append(g.articles, article{id: r.ArticleID, url: r.URL, title: r.Title, date: r.Date, year: r.Year, org: g.intern(r.Org)})
 	}
 	g.recs = append(g.recs, rec{art: ai, class: ci, speaker: g.intern(r.Speaker)})
+}
+
+// pendingBatch is the number of new wordings tokenized together, in
+// parallel: segmentation is most of the cost of Add.
+const pendingBatch = 4096
+
+// tokenizePending segments the pending wordings on all cores (the gse
+// segmenter is safe for concurrent cutting), then interns their words in
+// order, so feature ids do not depend on scheduling.
+func (g *Grouper) tokenizePending() {
+	if len(g.pending) == 0 {
+		return
+	}
+	words := make([][]string, len(g.pending))
+	workers := min(runtime.GOMAXPROCS(0), len(g.pending))
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			for i := w; i < len(g.pending); i += workers {
+				words[i] = g.tok.Tokens(g.classes[g.pending[i]].text)
+			}
+		}(w)
+	}
+	wg.Wait()
+	for i, ci := range g.pending {
+		c := &g.classes[ci]
+		feats := make([]uint32, 0, len(words[i])+len(c.themes))
+		for _, w := range words[i] {
+			feats = append(feats, g.feature(w, false))
+		}
+		for _, th := range c.themes {
+			feats = append(feats, g.feature("\x01"+th, true))
+		}
+		slices.Sort(feats)
+		c.feats = slices.Clip(slices.Compact(feats))
+	}
+	g.pending = g.pending[:0]
 }
 
 // Len returns the number of requirements added and of distinct wordings.
@@ -241,6 +279,7 @@ func isEnglish(s string) bool {
 // that pass MinCount and MinYears, most recurrent first: by distinct
 // years, then organisations, then requirements.
 func (g *Grouper) Groups(ctx context.Context) ([]Group, error) {
+	g.tokenizePending()
 	uf := newUnionFind(len(g.classes))
 	w := g.weights()
 	if err := g.link(ctx, uf, w); err != nil {
@@ -377,8 +416,11 @@ func (g *Grouper) link(ctx context.Context, uf *unionFind, w []float64) error {
 			}
 			for i := lo + 1; i < hi; i++ {
 				a := entries[i].class
-				tried := 0
-				for j := i - 1; j >= lo && tried < g.opt.PerBucket; j-- {
+				// Look back over a bounded window: members already in a's
+				// group cost a find each, verifications at most PerBucket.
+				tried, scanned := 0, 0
+				for j := i - 1; j >= lo && tried < g.opt.PerBucket && scanned < 4*g.opt.PerBucket; j-- {
+					scanned++
 					b := entries[j].class
 					if uf.find(a) == uf.find(b) {
 						continue

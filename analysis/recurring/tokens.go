@@ -14,7 +14,8 @@ import (
 
 // Tokenizer turns a requirement into its content words: segmented, lower
 // case, English stemmed, stop words and boilerplate verbs removed. A word
-// may appear more than once; Grouper uses the set.
+// may appear more than once; Grouper uses the set. Implementations must be
+// safe for concurrent use: Grouper tokenizes on all cores.
 type Tokenizer interface {
 	Tokens(text string) []string
 }

@@ -53,6 +53,7 @@ func enumItems(pi int, p string, en enumeration) ([]Item, text.Span) {
 // firstClauseDirective reports whether the first clause of an item (after
 // its marker) is directive: "三是要建立长效机制", "Second, we must …".
 func firstClauseDirective(item string, markerLen int) bool {
+	markerLen = min(markerLen, len(item)) // trimming may cut into "1."
 	body := item[markerLen:]
 	if strings.HasSuffix(item[:markerLen], "要") {
 		return true

@@ -17,15 +17,7 @@ type marker struct {
 }
 
 var (
-	zhOrd = map[string]int{"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
-	// 一是 / 一要 / 一则 / 一方面, 第一，/ 第一是, （一）, 1. / 1、 / （1）
-	zhShi    = regexp.MustCompile(`([一二三四五六七八九十])(是|要|则|方面|抓|看|讲|靠)`)
-	zhDi     = regexp.MustCompile(`第([一二三四五六七八九十])(?:[，,、：:]|是|要|条|点[，,：:])`)
-	zhParen  = regexp.MustCompile(`[（(]([一二三四五六七八九十])[）)]`)
-	// 一、 headings: only at the start of a paragraph or after ：。；.
-	zhDun = regexp.MustCompile(`(?:^|[：:。；;])\s*([一二三四五六七八九十])、`)
 	digitMk  = regexp.MustCompile(`(?:^|[\s：:；;。])[（(]?([1-9])[)）.、．]`)
-	zhSeq    = regexp.MustCompile(`首先|其次|再次|然后|最后`)
 	enOrd    = regexp.MustCompile(`(?i)\b(first(?:ly)?|first of all|second(?:ly)?|third(?:ly)?|fourth(?:ly)?|fifth(?:ly)?|sixth(?:ly)?|seventh|finally|lastly)\s*[,，:]`)
 	enCount  = regexp.MustCompile(`\b(One|Two|Three|Four|Five|Six|Seven)(?:\s*[,，:]|\s+(?:must|is|are|should|we|to)(?:\b|[A-Z])|[A-Z])`)
 	enOrdNum = map[string]int{"first": 1, "firstly": 2 - 1, "first of all": 1, "second": 2, "secondly": 2, "third": 3, "thirdly": 3, "fourth": 4, "fourthly": 4, "fifth": 5, "fifthly": 5, "sixth": 6, "sixthly": 6, "seventh": 7, "finally": 0, "lastly": 0}
@@ -49,8 +41,10 @@ func findMarkers(p string) []marker {
 	if han > 0 {
 		ms = zhMarkers(p, ms)
 	}
-	for _, m := range digitMk.FindAllStringSubmatchIndex(p, -1) {
-		ms = append(ms, marker{"digit", int(p[m[2]] - '0'), m[2], m[1]})
+	if strings.ContainsAny(p, "123456789") {
+		for _, m := range digitMk.FindAllStringSubmatchIndex(p, -1) {
+			ms = append(ms, marker{"digit", int(p[m[2]] - '0'), m[2], m[1]})
+		}
 	}
 	if latin > 0 {
 		ms = enMarkers(p, ms)
@@ -59,47 +53,101 @@ func findMarkers(p string) []marker {
 	return ms
 }
 
+// zhMarkers scans for Chinese markers by hand: a numeral 一…十 with the
+// word after it (一是, 二要, 第三，, （四）, 五、), and 首先/其次/再次/最后.
 func zhMarkers(p string, ms []marker) []marker {
-	for _, m := range zhShi.FindAllStringSubmatchIndex(p, -1) {
-		if !atBoundary(p, m[0]) {
+	for i := 0; i < len(p); {
+		r, n := utf8.DecodeRuneInString(p[i:])
+		ord, isNum := zhOrdRune[r]
+		if !isNum {
+			i += n
 			continue
 		}
-		fam := "shi"
-		switch p[m[4]:m[5]] {
-		case "要":
-			fam = "yao"
-		case "方面":
-			fam = "fangmian"
+		after := p[i+n:]
+		switch {
+		case strings.HasSuffix(p[:i], "第"):
+			s := i - len("第")
+			if atBoundary(p, s) && diNext(after) {
+				ms = append(ms, marker{"di", ord, s, i + n})
+			}
+		case (strings.HasSuffix(p[:i], "（") || strings.HasSuffix(p[:i], "(")) && (strings.HasPrefix(after, "）") || strings.HasPrefix(after, ")")):
+			_, pn := utf8.DecodeLastRuneInString(p[:i])
+			_, an := utf8.DecodeRuneInString(after)
+			ms = append(ms, marker{"paren", ord, i - pn, i + n + an})
+		case strings.HasPrefix(after, "、"):
+			if dunBoundary(p, i) {
+				ms = append(ms, marker{"dun", ord, i, i + n + len("、")})
+			}
+		default:
+			if !atBoundary(p, i) {
+				break
+			}
+			for _, w := range shiWords {
+				if strings.HasPrefix(after, w.word) {
+					ms = append(ms, marker{w.family, ord, i, i + n + len(w.word)})
+					break
+				}
+			}
 		}
-		ms = append(ms, marker{fam, zhOrd[p[m[2]:m[3]]], m[0], m[1]})
+		i += n
 	}
-	for _, m := range zhDi.FindAllStringSubmatchIndex(p, -1) {
-		if atBoundary(p, m[0]) {
-			ms = append(ms, marker{"di", zhOrd[p[m[2]:m[3]]], m[0], m[1]})
+	for _, w := range []string{"首先", "其次", "再次", "然后", "最后"} {
+		for off := 0; ; {
+			k := strings.Index(p[off:], w)
+			if k < 0 {
+				break
+			}
+			s := off + k
+			off = s + len(w)
+			if atBoundary(p, s) {
+				ms = append(ms, marker{"seq", seqOrd[w], s, off})
+			}
 		}
-	}
-	for _, m := range zhParen.FindAllStringSubmatchIndex(p, -1) {
-		ms = append(ms, marker{"paren", zhOrd[p[m[2]:m[3]]], m[0], m[1]})
-	}
-	for _, m := range zhDun.FindAllStringSubmatchIndex(p, -1) {
-		ms = append(ms, marker{"dun", zhOrd[p[m[2]:m[3]]], m[2], m[1]})
-	}
-	for _, m := range zhSeq.FindAllStringIndex(p, -1) {
-		if !atBoundary(p, m[0]) {
-			continue
-		}
-		ord := map[string]int{"首先": 1, "其次": 2, "再次": 3, "然后": 3, "最后": 0}[p[m[0]:m[1]]]
-		ms = append(ms, marker{"seq", ord, m[0], m[1]})
 	}
 	return ms
 }
 
+var (
+	zhOrdRune = map[rune]int{'一': 1, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9, '十': 10}
+	seqOrd    = map[string]int{"首先": 1, "其次": 2, "再次": 3, "然后": 3, "最后": 0}
+	shiWords  = []struct{ word, family string }{{"是", "shi"}, {"要", "yao"}, {"则", "shi"}, {"方面", "fangmian"}, {"抓", "shi"}, {"看", "shi"}, {"讲", "shi"}, {"靠", "shi"}}
+)
+
+// diNext: what may follow 第一 as a marker ("第一，", "第一是", "第一要",
+// "第一条", "第一点，") and not as 第一次 / 第一责任人.
+func diNext(after string) bool {
+	for _, w := range []string{"，", ",", "、", "：", ":", "是", "要", "条", "点，", "点,", "点："} {
+		if strings.HasPrefix(after, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// dunBoundary: 一、 headings start a paragraph or follow ：。；.
+func dunBoundary(p string, i int) bool {
+	before := strings.TrimRight(p[:i], " \u3000\u00a0\t")
+	if before == "" {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(before)
+	return strings.ContainsRune("：:。；;", r)
+}
+
 func enMarkers(p string, ms []marker) []marker {
+	lower := strings.ToLower(p)
+	if !strings.Contains(lower, "first") && !strings.Contains(lower, "second") && !strings.Contains(lower, "finally") && !strings.Contains(lower, "lastly") {
+		goto count
+	}
 	for _, m := range enOrd.FindAllStringSubmatchIndex(p, -1) {
 		if !atBoundary(p, m[0]) {
 			continue
 		}
 		ms = append(ms, marker{"en", enOrdNum[strings.ToLower(p[m[2]:m[3]])], m[0], m[1]})
+	}
+count:
+	if !strings.Contains(p, "One") {
+		return ms
 	}
 	for _, m := range enCount.FindAllStringSubmatchIndex(p, -1) {
 		if m[0] > 0 && !atBoundary(p, m[0]) && !endsSentence(p[:m[0]]) {

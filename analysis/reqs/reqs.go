@@ -30,18 +30,29 @@ var (
 	// Announcements of a list of requirements.
 	zhAnnounce = regexp.MustCompile(`要求|意见|希望|建议|强调|提出|部署|指导|努力方向|工作思路|明确了|几点|必须|务必`)
 	enAnnounce = regexp.MustCompile(`(?i)requirement|require|put forward|emphasi[sz]|stress|hope|suggest|direction|call(?:ed|s)? on|urge|deploy|proposed|must|should|necessary`)
-	// Directive words. 要 alone is checked by isDirectiveYao.
-	zhModal = regexp.MustCompile(`必须|务必|一定要|应当|应该|不得|严禁|希望|要`)
 	enModal = regexp.MustCompile(`(?i)\b(?:should|must|shall|ought to|needs? to|it is (?:necessary|required|essential|imperative|important) (?:to|that)|(?:is|are) required to|required (?:all |each |every |the )?[a-z' ]{0,60}? to|requires? that|required that|demand(?:ed|s)? that|asked (?:all |each |every |the )?[a-z' ]{0,60}? to|urged?|call(?:ed|s)? on|hopes?|hoped|it is hoped)\b`)
 	// An English sentence announcing what follows: "…pointed out the
 	// direction of future work: …".
 	enColonCue = regexp.MustCompile(`(?i)(?:requirement|direction|suggestion|task|point)s?[^:]{0,40}:`)
 	// Imperative openings of English directive sentences.
 	enImperative = regexp.MustCompile(`^(?:Focus|Strengthen|Adhere|Promote|Improve|Deepen|Implement|Carry|Insist|Build|Give|Do|Pay|Take|Continue|Further|Earnestly|Effectively|Persist|Enhance|Consolidate|Establish|Strive|Make|Keep|Always|Resolutely|Firmly|Actively|Conscientiously|Solidly|Vigorously|Comprehensively|Thoroughly|Accelerate|Ensure|Grasp|Uphold|Stick|Study)\b`)
+	// Collective pledges of the attendees.
+	pledge = regexp.MustCompile(`纷纷表示|一致表示|纷纷表态|一致表态|表态发言中|大家表示|与会人员表示|与会党员表示|参会人员表示|党员们表示|同志们表示|纷纷表决心`)
 	// Cue clauses stripped from the start of a directive sentence: "他强调，",
 	// "会议要求，", "提出了要求：".
 	zhCue = regexp.MustCompile(`(?:强调|指出|要求|表示|认为|提出|说|意见|建议)[，,：:]`)
 )
+
+// meetingSubject reports whether text before 要求 ends with a subject that
+// makes it a directive: 会议, 大会, 他, 她, 并, 同时, 还.
+func meetingSubject(before string) bool {
+	for _, w := range []string{"会议", "大会", "他", "她", "并", "同时", "还", "会上"} {
+		if strings.HasSuffix(before, w) {
+			return true
+		}
+	}
+	return false
+}
 
 // isDirectiveYao reports whether the 要 at byte i of s is the modal "must"
 // rather than part of 重要, 主要, 要求, 需要, 纪要 …
@@ -60,13 +71,30 @@ func isDirectiveYao(s string, i int) bool {
 	return !strings.ContainsRune("求点素闻件务害领是么员职地紧", next)
 }
 
+// zhModals are the directive words; 要 alone is checked by isDirectiveYao.
+var zhModals = []string{"必须", "务必", "一定要", "应当", "应该", "不得", "严禁", "希望"}
+
 // zhDirective returns the offset of the first directive word in s, or -1.
 func zhDirective(s string) int {
-	for _, m := range zhModal.FindAllStringIndex(s, -1) {
-		w := s[m[0]:m[1]]
-		if w != "要" || isDirectiveYao(s, m[0]) {
-			return m[0]
+	best := -1
+	for _, w := range zhModals {
+		if k := strings.Index(s, w); k >= 0 && (best < 0 || k < best) {
+			best = k
 		}
+	}
+	for off := 0; ; {
+		k := strings.Index(s[off:], "要")
+		if k < 0 || best >= 0 && off+k > best {
+			break
+		}
+		if isDirectiveYao(s, off+k) {
+			best = off + k
+			break
+		}
+		off += k + len("要")
+	}
+	if best >= 0 {
+		return best
 	}
 	// "徐中义要求以思想建设为基础…": 要求 followed directly by its content.
 	for off := 0; ; {
@@ -77,6 +105,11 @@ func zhDirective(s string) int {
 		at := off + k
 		off = at + len("要求")
 		next, _ := utf8.DecodeRuneInString(s[off:])
+		// "会议要求，全体党员…": the meeting (or he/she) requiring is a
+		// directive even when the content has no 要 of its own.
+		if strings.ContainsRune("，,：:", next) && meetingSubject(s[:at]) {
+			return at
+		}
 		if !text.IsHan(next) || next == '的' || next == '和' {
 			continue
 		}
@@ -90,7 +123,21 @@ func zhDirective(s string) int {
 	return -1
 }
 
+// enModalWords pre-check enModal with plain search (lower case).
+var enModalWords = []string{"should", "must", "shall", "ought", "need", "necessary", "required", "require", "essential", "imperative", "important", "demand", "asked", "urge", "call", "hope"}
+
 func enDirective(s string) int {
+	lower := strings.ToLower(s)
+	any := false
+	for _, w := range enModalWords {
+		if strings.Contains(lower, w) {
+			any = true
+			break
+		}
+	}
+	if !any {
+		return -1
+	}
 	if m := enModal.FindStringIndex(s); m != nil {
 		return m[0]
 	}
@@ -119,12 +166,18 @@ func directive(s string) int {
 func Extract(paras []string, skip []bool) []Item {
 	var out []Item
 	done := make([]bool, len(paras))
-	out = append(out, paragraphLists(paras, skip, done)...)
+	marks := make([][]marker, len(paras))
+	for i, p := range paras {
+		if skip == nil || !skip[i] {
+			marks[i] = findMarkers(p)
+		}
+	}
+	out = append(out, paragraphLists(paras, marks, skip, done)...)
 	for pi, p := range paras {
 		if done[pi] || skip != nil && skip[pi] {
 			continue
 		}
-		out = append(out, paragraph(pi, p)...)
+		out = append(out, paragraph(pi, p, marks[pi])...)
 	}
 	sortByPara(out)
 	return out
@@ -142,13 +195,13 @@ func sortByPara(items []Item) {
 // ("一是……" / "二是……" as separate paragraphs, "First, …" paragraphs):
 // consecutive paragraphs that each start with the next marker of one
 // family. Each paragraph is one item; the paragraphs are marked done.
-func paragraphLists(paras []string, skip []bool, done []bool) []Item {
+func paragraphLists(paras []string, marks [][]marker, skip []bool, done []bool) []Item {
 	lead := make([]*marker, len(paras))
-	for i, p := range paras {
+	for i := range paras {
 		if skip != nil && skip[i] {
 			continue
 		}
-		for _, m := range findMarkers(p) {
+		for _, m := range marks[i] {
 			if m.start == 0 {
 				mm := m
 				lead[i] = &mm
@@ -181,7 +234,7 @@ func paragraphLists(paras []string, skip []bool, done []bool) []Item {
 			end := trimEnd(p, 0, len(p))
 			// A paragraph may hold the next markers too; then the
 			// in-paragraph rules handle it.
-			if k == 0 && len(enumerations(findMarkers(p))) > 0 {
+			if k == 0 && len(enumerations(marks[pi])) > 0 {
 				break
 			}
 			done[pi] = true
@@ -199,7 +252,7 @@ func paragraphLists(paras []string, skip []bool, done []bool) []Item {
 	return out
 }
 
-func paragraph(pi int, p string) []Item {
+func paragraph(pi int, p string, marks []marker) []Item {
 	var items []Item
 	covered := func(s, e int) bool {
 		for _, it := range items {
@@ -211,7 +264,7 @@ func paragraph(pi int, p string) []Item {
 	}
 	// Enumerations first: their items may span several sentences.
 	var enumSpans []text.Span
-	for _, en := range enumerations(findMarkers(p)) {
+	for _, en := range enumerations(marks) {
 		its, span := enumItems(pi, p, en)
 		items = append(items, its...)
 		enumSpans = append(enumSpans, span)
@@ -260,6 +313,11 @@ func zhSentence(pi int, p string, s text.Span) []Item {
 	if d < 0 {
 		return nil
 	}
+	// Attendees' pledges ("与会人员纷纷表示，要…") are not requirements put
+	// forward at the meeting.
+	if pledge.MatchString(sent[:d]) {
+		return nil
+	}
 	start := s.Start
 	// Strip the cue clause before the directive ("他强调，", "会议要求，").
 	for _, m := range zhCue.FindAllStringIndex(sent, -1) {
@@ -267,9 +325,13 @@ func zhSentence(pi int, p string, s text.Span) []Item {
 			start = s.Start + m[1]
 		}
 	}
-	// "徐中义要求以思想建设为基础…": the content follows 要求 directly.
+	// "徐中义要求以思想建设为基础…": the content follows 要求 directly
+	// (or after its comma: "会议要求，全体党员…").
 	if strings.HasPrefix(sent[d:], "要求") {
 		start = s.Start + d + len("要求")
+		if r, n := utf8.DecodeRuneInString(p[start:]); strings.ContainsRune("，,：:", r) {
+			start += n
+		}
 	}
 	// A wish after other clauses starts the item: "…给予了肯定，希望各村…".
 	if strings.HasPrefix(sent[d:], "希望") && d > 0 {

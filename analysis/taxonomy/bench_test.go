@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // benchParagraphs returns the paragraphs of the dev corpus in one language
@@ -105,5 +106,36 @@ func BenchmarkNewMatcher(b *testing.B) {
 	tax := embeddedTax(b)
 	for i := 0; i < b.N; i++ {
 		NewMatcher(tax, seg)
+	}
+}
+
+// BenchmarkMatchVsCut interleaves Match and gse Cut on the same paragraphs
+// in every iteration, so that the load of a shared machine hits both alike,
+// and reports their ratio (match/cut below 1 means Match, segmentation
+// included, is cheaper than the plain Cut).
+func BenchmarkMatchVsCut(b *testing.B) {
+	m := testMatcher(b)
+	seg := testSeg(b)
+	for _, lang := range []string{"zh", "en"} {
+		paras := benchParagraphs(b, lang)
+		b.Run(lang, func(b *testing.B) {
+			b.SetBytes(totalBytes(paras))
+			var match, cut time.Duration
+			for i := 0; i < b.N; i++ {
+				t0 := time.Now()
+				for _, p := range paras {
+					m.Match(p)
+				}
+				t1 := time.Now()
+				for _, p := range paras {
+					seg.Cut(p)
+				}
+				match += t1.Sub(t0)
+				cut += time.Since(t1)
+			}
+			b.ReportMetric(float64(match.Nanoseconds())/float64(b.N), "match-ns/op")
+			b.ReportMetric(float64(cut.Nanoseconds())/float64(b.N), "cut-ns/op")
+			b.ReportMetric(float64(match)/float64(cut), "match/cut")
+		})
 	}
 }

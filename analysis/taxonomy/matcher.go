@@ -111,6 +111,9 @@ type matchTerm struct {
 // character is a token: Chinese terms then match as plain substrings (used
 // for search queries, where there is no segmenter, and in tests).
 func NewMatcher(t *Taxonomy, seg *gse.Segmenter) *Matcher {
+	if t == nil {
+		t = empty()
+	}
 	m := &Matcher{
 		tax:   t,
 		seg:   seg,

@@ -27,7 +27,7 @@ func TestMatch(t *testing.T) {
 	}{
 		{"zh", "要坚持全面从严治党，落实一岗双责，推动公司高质量发展。",
 			"comprehensive_strict_governance:1[全面从严治党] one_post_two_responsibilities:1[一岗双责] high_quality_development:1[高质量发展]"},
-		{"zh count", "以高质量党建引领高质量发展，为高质量发展提供保障",
+		{"zh count", "以党建引领高质量发展，为高质量发展提供保障",
 			"high_quality_development:2[高质量发展] party_building_business_integration:1[党建引领]"},
 		{"zh longest wins", "深入学习贯彻党的二十大精神",
 			"party_congress_spirit:1[党的二十大精神]"},
@@ -103,6 +103,7 @@ func TestMergeHits(t *testing.T) {
 
 func TestMatchConcurrent(t *testing.T) {
 	m := testMatcher(t)
+	tax := embeddedTax(t)
 	texts := []string{"全面从严治党和高质量发展", "one post, two responsibilities", "黨風廉政建設"}
 	want := make([]string, len(texts))
 	for i, s := range texts {
@@ -117,6 +118,10 @@ func TestMatchConcurrent(t *testing.T) {
 				k := i % len(texts)
 				if got := hitString(m.Match(texts[k])); got != want[k] {
 					t.Errorf("concurrent Match(%q) = %s, want %s", texts[k], got, want[k])
+					return
+				}
+				if len(tax.ThemesInQuery(texts[k])) == 0 {
+					t.Errorf("concurrent ThemesInQuery(%q) found nothing", texts[k])
 					return
 				}
 			}
@@ -153,5 +158,23 @@ func TestMatchGoldKeyPhrases(t *testing.T) {
 	t.Logf("key phrases matching a theme: %d/%d (%.0f%%); missed: %q", matched, total, 100*rate, missed)
 	if rate < 0.8 {
 		t.Errorf("only %.0f%% of gold key phrases match a theme, want >= 80%%", 100*rate)
+	}
+}
+
+// A Chinese term that is not one gse word (a data-dir term whose
+// dictionary entry is missing) still matches as the token sequence gse
+// cuts it into.
+func TestMatchMultiTokenTerm(t *testing.T) {
+	seg := testSeg(t)
+	const term = "数字化转型升级"
+	if got := seg.Cut(term); len(got) < 2 {
+		t.Skipf("%s is one gse word here", term)
+	}
+	m := NewMatcher(mustLoad(t, "themes:\n  - id: digital\n    terms_zh: ["+term+"]\n"), seg)
+	if got := hitString(m.Match("全力推进企业数字化转型升级工作。")); got != "digital:1["+term+"]" {
+		t.Errorf("Match = %q", got)
+	}
+	if got := hitString(m.Match("数字化。转型升级")); got != "" {
+		t.Errorf("matched across a sentence break: %q", got)
 	}
 }

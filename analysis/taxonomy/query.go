@@ -37,7 +37,7 @@ func (t *Taxonomy) queryIndex() *queryIndex {
 // the query names them.
 func (t *Taxonomy) ThemesInQuery(q string) []Theme {
 	q = queryText(q)
-	if q == "" {
+	if q == "" || t == nil {
 		return nil
 	}
 	qi := t.queryIndex()
@@ -64,9 +64,9 @@ func (t *Taxonomy) ThemesInQuery(q string) []Theme {
 // queryText keeps the searchable text of a query-string query: clauses
 // with a leading "-" are dropped (they exclude, they do not name), a
 // leading "+" and a "field:" prefix are removed, quoted phrases stay
-// together. Clauses are joined with "|", a separator that does not break
-// term matching, so "high quality development" typed unquoted still names
-// the theme.
+// together. Clauses are joined with spaces, which do not break term
+// matching, so "high quality development" typed unquoted still names the
+// theme.
 func queryText(q string) string {
 	var parts []string
 	for _, c := range clauses(q) {

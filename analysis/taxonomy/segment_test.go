@@ -43,7 +43,8 @@ func TestTermsSegmentWhole(t *testing.T) {
 					continue
 				}
 				if got := seg.Cut(p); len(got) != 1 {
-					t.Errorf("%s: term %q cuts into %q", th.ID, p, strings.Join(got, "/"))
+					t.Errorf("%s: term %q cuts into %q; add to userdict.txt: %s %d n",
+						th.ID, p, strings.Join(got, "/"), p, DictFreq(len([]rune(p))))
 				}
 				tr := []rune(p)
 				for i, r := range tr {
@@ -52,7 +53,8 @@ func TestTermsSegmentWhole(t *testing.T) {
 					}
 				}
 				if got := seg.Cut(string(tr)); len(got) != 1 {
-					t.Errorf("%s: traditional term %q cuts into %q", th.ID, string(tr), strings.Join(got, "/"))
+					t.Errorf("%s: traditional term %q cuts into %q; add to userdict.txt: %s %d n",
+						th.ID, string(tr), strings.Join(got, "/"), string(tr), DictFreq(len(tr)))
 				}
 			}
 		}

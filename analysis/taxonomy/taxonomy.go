@@ -271,6 +271,9 @@ func (t *Taxonomy) Merge(ext *Taxonomy) *Taxonomy {
 	if ext == nil || len(ext.themes) == 0 {
 		return t
 	}
+	if t == nil {
+		t = empty()
+	}
 	themes := make([]Theme, 0, len(t.themes)+len(ext.themes))
 	alive := make([]bool, 0, cap(themes))
 	idx := make(map[string]int, cap(themes))
@@ -355,8 +358,14 @@ func cloneTheme(th Theme) Theme {
 	return th
 }
 
+// empty returns a taxonomy without themes.
+func empty() *Taxonomy { return (&Taxonomy{byID: map[string]int{}}).finish() }
+
 // Themes returns a copy of the themes in file order.
 func (t *Taxonomy) Themes() []Theme {
+	if t == nil {
+		return nil
+	}
 	out := make([]Theme, len(t.themes))
 	for i, th := range t.themes {
 		out[i] = cloneTheme(th)
@@ -366,6 +375,9 @@ func (t *Taxonomy) Themes() []Theme {
 
 // Theme returns the theme with the given id.
 func (t *Taxonomy) Theme(id string) (Theme, bool) {
+	if t == nil {
+		return Theme{}, false
+	}
 	i, ok := t.byID[id]
 	if !ok {
 		return Theme{}, false
@@ -374,9 +386,19 @@ func (t *Taxonomy) Theme(id string) (Theme, bool) {
 }
 
 // Len returns the number of themes.
-func (t *Taxonomy) Len() int { return len(t.themes) }
+func (t *Taxonomy) Len() int {
+	if t == nil {
+		return 0
+	}
+	return len(t.themes)
+}
 
 // Version is a short content hash of the themes: it changes whenever an id,
 // label or term changes, so stored analyses and the index can tell that
 // they were built with another taxonomy.
-func (t *Taxonomy) Version() string { return t.ver }
+func (t *Taxonomy) Version() string {
+	if t == nil {
+		return ""
+	}
+	return t.ver
+}

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"net"
@@ -61,7 +60,7 @@ The data dir is temporary unless --data (or MEETSCAN_DATA) names one.
 				fmt.Fprintf(e.stdout, "\nThe data is in %s: try  meetscan --data %s search 述职评议\n", e.dataDir, e.dataDir)
 			}
 			if serve {
-				return serveUI(ctx, e, p, addr, false)
+				return serveOn(ctx, e, p, addr, nil, false)
 			}
 			return nil
 		},
@@ -222,9 +221,4 @@ func firstNonEmpty(s ...string) string {
 		}
 	}
 	return ""
-}
-
-// serveUI serves the web UI on an open pipeline until ctx is done.
-func serveUI(ctx context.Context, e *env, p *pipeline.Pipeline, addr string, allowWrites bool) error {
-	return errors.New("serve: the web UI is not wired yet")
 }

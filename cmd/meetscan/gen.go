@@ -1,18 +1,13 @@
 package main
 
 import (
-	"bufio"
 	"encoding/json"
 	"fmt"
 	"os"
-	"strconv"
-	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 
-	"meetscan/crawler/importfile"
-	"meetscan/data"
 	"meetscan/data/gen"
 )
 
@@ -37,9 +32,9 @@ requirement families) as JSON. The same seed gives the same corpus.`,
   meetscan import corpus.jsonl`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			from, to, err := parseYearRange(years)
+			from, to, err := gen.ParseYears(years)
 			if err != nil {
-				return err
+				return usagef("--years: %v", err)
 			}
 			if docs < 1 {
 				return usagef("--docs must be at least 1")
@@ -47,32 +42,17 @@ requirement families) as JSON. The same seed gives the same corpus.`,
 			if out == "" {
 				return usagef("--out FILE is required")
 			}
-			cfg := gen.Default(docs, seed)
-			cfg.FromYear, cfg.ToYear = from, to
 			f, err := os.Create(out)
 			if err != nil {
 				return fmt.Errorf("gen: %w", err)
 			}
 			defer f.Close()
-			bw := bufio.NewWriterSize(f, 1<<20)
-			enc := json.NewEncoder(bw)
-			enc.SetEscapeHTML(false)
 			start := time.Now()
-			prog := newProgress(e.stderr)
-			n := 0
-			t, err := gen.Generate(cfg, func(a *data.Article) error {
-				n++
-				if n%1000 == 0 {
-					prog.update("gen: %d/%d articles", n, docs)
-				}
-				return enc.Encode(importfile.Record{ID: a.ID, URL: a.URL, Title: a.Title,
-					Published: a.Published, Body: a.Body, Source: a.Source, Author: a.Author, Lang: a.Lang})
-			})
-			prog.done()
+			t, err := gen.WriteJSONL(f, gen.DefaultRange(docs, seed, from, to))
 			if err != nil {
 				return fmt.Errorf("gen: %w", err)
 			}
-			if err := bw.Flush(); err != nil {
+			if err := f.Close(); err != nil {
 				return fmt.Errorf("gen: %w", err)
 			}
 			if truth != "" {
@@ -84,7 +64,7 @@ requirement families) as JSON. The same seed gives the same corpus.`,
 					return fmt.Errorf("gen: %w", err)
 				}
 			}
-			fmt.Fprintf(e.stderr, "gen: %d articles (%d-%d, seed %d) to %s in %s\n", n, from, to, seed, out, time.Since(start).Round(time.Millisecond))
+			fmt.Fprintf(e.stderr, "gen: %d articles (%d-%d, seed %d) to %s in %s\n", t.Docs, from, to, seed, out, time.Since(start).Round(time.Millisecond))
 			return nil
 		},
 	}
@@ -95,18 +75,4 @@ requirement families) as JSON. The same seed gives the same corpus.`,
 	fl.StringVarP(&out, "out", "o", "", "output JSONL file")
 	fl.StringVar(&truth, "truth", "", "also write the planted facts to this JSON file")
 	return cmd
-}
-
-// parseYearRange parses "2019-2024" or "2023".
-func parseYearRange(s string) (from, to int, err error) {
-	a, b, found := strings.Cut(s, "-")
-	if !found {
-		b = a
-	}
-	from, err1 := strconv.Atoi(strings.TrimSpace(a))
-	to, err2 := strconv.Atoi(strings.TrimSpace(b))
-	if err1 != nil || err2 != nil || from < 1900 || to > 2200 || from > to {
-		return 0, 0, usagef("year range %q: want A-B such as 2019-2024", s)
-	}
-	return from, to, nil
 }

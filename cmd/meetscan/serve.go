@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net"
+	"os"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -71,10 +72,18 @@ func runServe(ctx context.Context, e *env, addr string, crawlURLs []string, allo
 		return err
 	}
 	defer p.Close()
+	return serveOn(ctx, e, p, addr, crawlURLs, allowWrites)
+}
+
+// serveOn serves the web UI and API on an open pipeline until ctx is done
+// (also used by "meetscan demo --serve"), crawling crawlURLs in the
+// background.
+func serveOn(ctx context.Context, e *env, p *pipeline.Pipeline, addr string, crawlURLs []string, allowWrites bool) error {
 	seg, err := segment.Shared(p.Analyzer.UserDict())
 	if err != nil {
 		return fmt.Errorf("load segmenter: %w", err)
 	}
+	tok := recurring.NewTokenizer(seg)
 	var themes []web.Theme
 	for _, t := range p.Analyzer.Taxonomy().Themes() {
 		themes = append(themes, web.Theme{ID: t.ID, LabelEN: t.LabelEN, LabelZH: t.LabelZH})
@@ -86,8 +95,8 @@ func runServe(ctx context.Context, e *env, addr string, crawlURLs []string, allo
 		Articles:     p.Store,
 		Trends:       tr,
 		Context:      tr,
-		Requirements: &web.StoreRequirements{Store: p.Store, Tokenizer: recurring.NewTokenizer(seg)},
-		Reports:      newReporter(p),
+		Requirements: &web.StoreRequirements{Store: p.Store, Tokenizer: tok},
+		Reports:      web.StoreReports{Store: p.Store, Tokenizer: tok},
 		Themes:       themes,
 		DataDir:      e.dataDir,
 		AllowWrites:  allowWrites,
@@ -103,6 +112,12 @@ func runServe(ctx context.Context, e *env, addr string, crawlURLs []string, allo
 	}
 	url := "http://" + ln.Addr().String()
 	p.Index.SetOwner("meetscan serve on " + url)
+	remove, err := pipeline.WriteServerInfo(e.dataDir, pipeline.ServerInfo{PID: os.Getpid(), URL: url})
+	if err != nil {
+		ln.Close()
+		return err
+	}
+	defer remove()
 	fmt.Fprintf(e.stderr, "meetscan: serving %s (data %s; Ctrl-C to stop)\n", url, e.dataDir)
 	if len(crawlURLs) > 0 {
 		go func() {
@@ -135,7 +150,3 @@ func (c pipelineCrawler) Crawl(_ context.Context, urls []string) (string, error)
 	c.e.log.Info("crawl finished", "urls", urls, "took", time.Since(start), "summary", sum.String())
 	return sum.String(), err
 }
-
-// newReporter returns the periodic report writer, or nil (the report
-// endpoints answer 503) while the report package is not in the tree.
-func newReporter(p *pipeline.Pipeline) web.Reporter { return nil }

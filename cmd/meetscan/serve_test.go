@@ -5,11 +5,16 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"meetscan/data/sample"
 )
 
 // lineWatcher collects what meetscan writes and signals the served URL.
@@ -92,7 +97,7 @@ func TestServe(t *testing.T) {
 	}
 	// A second process is told who holds the index.
 	c2, _, e2 := runCLI(t, dir, "search", "党建")
-	if c2 == 0 || !strings.Contains(e2, "meetscan serve on "+base) {
+	if c2 == 0 || !strings.Contains(e2, "meetscan serve") || !strings.Contains(e2, base) {
 		t.Errorf("second process: exit %d, stderr %q", c2, e2)
 	}
 	cancel()
@@ -104,6 +109,9 @@ func TestServe(t *testing.T) {
 	case <-time.After(20 * time.Second):
 		t.Fatal("serve did not stop")
 	}
+	if _, err := os.Stat(filepath.Join(dir, "server.json")); !os.IsNotExist(err) {
+		t.Errorf("server record left behind after stop: %v", err)
+	}
 }
 
 func TestServeUsage(t *testing.T) {
@@ -111,5 +119,56 @@ func TestServeUsage(t *testing.T) {
 		if code, _, stderr := runCLI(t, t.TempDir(), args...); code != exitUsage {
 			t.Errorf("%v: exit %d, want %d (%s)", args, code, exitUsage, stderr)
 		}
+	}
+}
+
+// TestServeCrawl serves while crawling the embedded sample site in the
+// background: articles become searchable while the server runs.
+func TestServeCrawl(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads the analyzer and crawls")
+	}
+	site := httptest.NewServer(sample.Handler())
+	defer site.Close()
+	dir := t.TempDir()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	stderr := &lineWatcher{url: make(chan string, 1)}
+	urlc := stderr.url
+	done := make(chan int, 1)
+	go func() {
+		done <- run(ctx, []string{"--data", dir, "serve", "--addr", "127.0.0.1:0", "--crawl", site.URL + "/"},
+			strings.NewReader(""), io.Discard, stderr)
+	}()
+	var base string
+	select {
+	case base = <-urlc:
+	case code := <-done:
+		t.Fatalf("serve exited %d: %s", code, stderr)
+	case <-time.After(60 * time.Second):
+		t.Fatalf("serve did not start: %s", stderr)
+	}
+	deadline := time.Now().Add(90 * time.Second)
+	for {
+		resp, err := http.Get(base + "/api/search?limit=1")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var res struct{ Total int }
+		json.NewDecoder(resp.Body).Decode(&res)
+		resp.Body.Close()
+		if res.Total > 0 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("no article indexed after 90 s of background crawl: %s", stderr)
+		}
+		time.Sleep(500 * time.Millisecond)
+	}
+	cancel()
+	select {
+	case <-done:
+	case <-time.After(30 * time.Second):
+		t.Fatal("serve did not stop during a crawl")
 	}
 }

@@ -39,7 +39,7 @@ const urlDatePage = `<html><head><meta charset="utf-8"><title>市纪委监委机
 <p>会议强调，要以高质量党建引领纪检监察工作高质量发展，持续深化模范机关建设。</p></div>
 <div class="share">分享到：微信</div></body></html>`
 
-const metaDatePage = `<html><head><meta charset="utf-8"><meta name="PubDate" content="2022-06-30 16:05"><meta name="ArticleTitle" content="县委办公室召开民主生活会">
+const metaDatePage = `<html><head><meta charset="utf-8"><meta name="PubDate" content="2022-06-30 16:05"><meta name="ArticleTitle" content="县委办公室召开民主生活会"><meta name="ContentSource" content="县委办公室">
 <title>县委办公室召开民主生活会 - 县委</title></head><body><div class="wrap"><h2>县委办公室召开民主生活会</h2>
 <div class="TRS_Editor"><p>6月29日，县委办公室领导班子召开民主生活会，班子成员逐一进行对照检查，开展批评与自我批评，明确了整改方向和措施。</p><p>会议指出，要以此次民主生活会为契机，狠抓问题整改，推动各项工作提质增效。</p></div></div></body></html>`
 
@@ -80,7 +80,7 @@ func TestCases(t *testing.T) {
 			body:    "近日，市纪委监委机关召开党员大会，选举产生新一届机关党委委员，会议听取并审议了上一届机关党委工作报告。\n会议强调，要以高质量党建引领纪检监察工作高质量发展，持续深化模范机关建设。",
 			article: true},
 		{name: "meta date and title", url: "http://x.test/a.html", html: metaDatePage,
-			title: "县委办公室召开民主生活会", published: "2022-06-30 16:05", lang: "zh", article: true},
+			title: "县委办公室召开民主生活会", published: "2022-06-30 16:05", source: "县委办公室", lang: "zh", article: true},
 		{name: "big5 via header", url: "http://tw.test/202302/t20230216_1.html", html: big5Body, ct: "text/html; charset=big5",
 			title: "市紀委監委機關召開黨員大會", published: "2023-02-16", lang: "zh", article: true},
 		{name: "listing", url: "http://gov.test/gzdt/index.html", html: listingPage, article: false},
@@ -137,17 +137,18 @@ func TestSelectors(t *testing.T) {
 
 func TestParseDate(t *testing.T) {
 	for in, want := range map[string]string{
-		"发布时间：2024-01-04 21:12":      "2024-01-04 21:12",
-		"2023年12月28日":                "2023-12-28",
-		"发布日期：2023年12月28日 10:30":     "2023-12-28 10:30",
-		"时间：2023/12/28":              "2023-12-28",
-		"2024.1.4":                   "2024-01-04",
-		"Release time: May 12, 2023": "2023-05-12",
-		"12 May 2023, 09:30":         "2023-05-12 09:30",
-		"2024-01-04T21:12:30+08:00":  "2024-01-04 21:12",
-		"电话 1234-5678-9012":          "",
-		"2023-02-30":                 "",
-		"1900-01-01":                 "",
+		"发布时间：2024-01-04 21:12":          "2024-01-04 21:12",
+		"2023年12月28日":                    "2023-12-28",
+		"发布日期：2023年12月28日 10:30":         "2023-12-28 10:30",
+		"时间：2023/12/28":                  "2023-12-28",
+		"2024.1.4":                       "2024-01-04",
+		"Release time: May 12, 2023":     "2023-05-12",
+		"Publication date: 3 March 2021": "2021-03-03",
+		"12 May 2023, 09:30":             "2023-05-12 09:30",
+		"2024-01-04T21:12:30+08:00":      "2024-01-04 21:12",
+		"电话 1234-5678-9012":              "",
+		"2023-02-30":                     "",
+		"1900-01-01":                     "",
 	} {
 		got, ok := extract.ParseDate(in)
 		if (want == "") == ok || got.String() != want {
@@ -178,5 +179,20 @@ func TestDetectLang(t *testing.T) {
 		if got := extract.DetectLang(in); got != want {
 			t.Errorf("DetectLang(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+func TestScriptPager(t *testing.T) {
+	page := `<html><body><ul><li><a href="./202401/t20240104_1.html">会议</a></li></ul>
+<div class="page"><script>createPageHTML(3, 0, "index", "shtml");</script></div></body></html>`
+	p := extract.Analyze([]byte(page), "http://gov.test/gzdt/", extract.Options{})
+	var pag []string
+	for _, l := range p.Links {
+		if l.Pagination {
+			pag = append(pag, l.URL)
+		}
+	}
+	if strings.Join(pag, " ") != "http://gov.test/gzdt/index.shtml http://gov.test/gzdt/index_1.shtml http://gov.test/gzdt/index_2.shtml" {
+		t.Errorf("script pager links %v", pag)
 	}
 }

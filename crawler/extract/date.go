@@ -25,11 +25,26 @@ var months = map[string]time.Month{"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may"
 // and returns it in Shanghai time; ok is false when s holds no valid date.
 // Years outside 1949–2099 are rejected as noise (phone numbers, ids).
 func ParseDate(s string) (data.PubTime, bool) {
+	t, at := findDate(s)
+	return t, at >= 0
+}
+
+// findDate returns the first valid date in s and its byte offset (-1: none).
+func findDate(s string) (data.PubTime, int) {
 	best, bestAt := data.PubTime{}, -1
 	if m := numDateRe.FindStringSubmatchIndex(s); m != nil {
 		if t, ok := build(s, m, 2, 4, 6, 8, 10, 12, nil); ok {
 			best, bestAt = t, m[0]
 		}
+	}
+	// The English patterns are costly on long text: run them only when a
+	// month name can occur before the numeric date.
+	head := s
+	if bestAt >= 0 {
+		head = s[:bestAt]
+	}
+	if !hasMonthName(head) {
+		return best, bestAt
 	}
 	for _, re := range []*regexp.Regexp{mdyRe, dmyRe} {
 		m := re.FindStringSubmatchIndex(s)
@@ -47,7 +62,19 @@ func ParseDate(s string) (data.PubTime, bool) {
 			best, bestAt = t, m[0]
 		}
 	}
-	return best, bestAt >= 0
+	return best, bestAt
+}
+
+var monthPrefixes = []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
+
+func hasMonthName(s string) bool {
+	l := asciiLower(s)
+	for _, m := range monthPrefixes {
+		if strings.Contains(l, m) {
+			return true
+		}
+	}
+	return false
 }
 
 // build assembles a time from submatch indexes (y, mo, d, h, mi, sec are
@@ -114,3 +141,9 @@ func DateFromURL(u string) (data.PubTime, bool) {
 // LabelledDate returns the date following a publication label on a line
 // ("发布时间：2024-01-04 21:12", "Release time: 2023-05-12").
 func LabelledDate(line string) (data.PubTime, bool) { return labelledDate(line) }
+
+// StartsWithDate reports whether s begins with a date.
+func StartsWithDate(s string) bool {
+	_, at := findDate(strings.TrimSpace(s))
+	return at == 0
+}

@@ -13,6 +13,7 @@ import (
 	"errors"
 	"net/url"
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -90,6 +91,7 @@ func Analyze(htmlBytes []byte, pageURL string, opts Options) *Page {
 	x.scanHead(root)
 	if x.base != nil {
 		page.Links = x.links(root)
+		page.Links = append(page.Links, x.scriptPages(utf)...)
 	}
 	body := findBody(root)
 	if body == nil {
@@ -103,6 +105,9 @@ func Analyze(htmlBytes []byte, pageURL string, opts Options) *Page {
 	art.Title = x.title(doc, body)
 	art.Published, x.hasDate = x.date(doc)
 	art.Source = x.labelled(doc, opts.Selectors.Source, sourceLabelRe)
+	if art.Source == "" {
+		art.Source = truncateRunes(clean(x.meta["contentsource"]), 80) // TRS CMS pages
+	}
 	art.Author = x.labelled(doc, opts.Selectors.Author, authorLabelRe)
 	paras, density := x.body(doc, body, art.Title)
 	art.Body = strings.Join(paras, "\n")
@@ -238,6 +243,34 @@ func (x *extractor) links(root *html.Node) []Link {
 		}
 	}
 	walk(root, false)
+	return out
+}
+
+// TRS-style CMSs (common on Chinese government sites) write the pager with
+// script: createPageHTML(total, current, "index", "html") renders links to
+// index.html, index_1.html … index_{total-1}.html.
+var createPageRe = regexp.MustCompile(`createPageHTML\(\s*['"]?(\d{1,4})['"]?\s*,\s*['"]?(\d{1,4})['"]?\s*,\s*['"]([\w.-]{1,40})['"]\s*,\s*['"](\w{1,8})['"]`)
+
+func (x *extractor) scriptPages(doc []byte) []Link {
+	if !bytes.Contains(doc, []byte("createPageHTML")) {
+		return nil
+	}
+	m := createPageRe.FindSubmatch(doc)
+	if m == nil {
+		return nil
+	}
+	total, _ := strconv.Atoi(string(m[1]))
+	name, ext := string(m[3]), string(m[4])
+	var out []Link
+	for i := 0; i < min(total, 1000); i++ {
+		p := name + "." + ext
+		if i > 0 {
+			p = name + "_" + strconv.Itoa(i) + "." + ext
+		}
+		if u, err := x.base.Parse(p); err == nil {
+			out = append(out, Link{URL: u.String(), Text: strconv.Itoa(i + 1), Pagination: true})
+		}
+	}
 	return out
 }
 
@@ -428,7 +461,7 @@ func hasAncestor(n *html.Node, a atom.Atom) bool {
 
 // Labels of the "info line" under an article heading.
 var (
-	dateLabelRe   = regexp.MustCompile(`(?i)(发布时间|发布日期|发表时间|发文日期|成文日期|日期|时间|\brelease\s*time|\brelease\s*date|\bpublished\s*time|\bpublish(?:ed)?\s*date|\bpublished(?:\s*on)?|\bposted\s*on|\bdate)\s*[:：]?\s*`)
+	dateLabelRe   = regexp.MustCompile(`(?i)(发布时间|发布日期|发表时间|发文日期|成文日期|刊发日期|日期|时间|\brelease\s*time|\brelease\s*date|\bpublished\s*time|\bpublish(?:ed)?\s*date|\bpublication\s*date|\bpublished(?:\s*on)?|\bposted\s*on|\bissued(?:\s*on)?|\bdate)\s*[:：]?\s*`)
 	sourceLabelRe = regexp.MustCompile(`(?i)(信息来源|文章来源|稿件来源|来源|source)\s*[:：]\s*`)
 	authorLabelRe = regexp.MustCompile(`(?i)(?:(作者|撰稿人|撰稿|供稿单位|供稿|通讯员|\bauthor|\bwritten\s+by|\bsubmitted\s+by)\s*[:：]\s*|\b(?:submitted|written)\s+by\s+)`)
 	infoLineRe    = regexp.MustCompile(`(?i)(来源|作者|供稿|撰稿|浏览|点击|阅读|访问|编辑|字号|字体|source|author|submitted by|views)`)
@@ -483,11 +516,11 @@ func labelledDate(line string) (data.PubTime, bool) {
 	}
 	for _, m := range dateLabelRe.FindAllStringIndex(line, 4) {
 		rest := line[m[1]:]
-		if t, ok := ParseDate(rest); ok {
-			// The date must follow the label closely.
-			if loc := firstDateIndex(rest); loc >= 0 && loc <= 3 {
-				return t, true
-			}
+		if len(rest) > 64 {
+			rest = rest[:64] // the date must follow the label closely
+		}
+		if t, at := findDate(rest); at >= 0 && at <= 3 {
+			return t, true
 		}
 	}
 	return data.PubTime{}, false
@@ -501,13 +534,8 @@ func infoLineDate(line string) (data.PubTime, bool) {
 }
 
 func firstDateIndex(s string) int {
-	best := -1
-	for _, re := range []*regexp.Regexp{numDateRe, mdyRe, dmyRe} {
-		if m := re.FindStringIndex(s); m != nil && (best < 0 || m[0] < best) {
-			best = m[0]
-		}
-	}
-	return best
+	_, at := findDate(s)
+	return at
 }
 
 func (x *extractor) titleLine() int {
@@ -539,17 +567,8 @@ func (x *extractor) labelled(doc *goquery.Document, sel string, label *regexp.Re
 			}
 			continue
 		}
-		m := label.FindStringIndex(l)
-		if m == nil {
-			continue
-		}
-		rest := strings.TrimSpace(l[m[1]:])
-		if e := valueEndRe.FindStringIndex(rest); e != nil {
-			rest = rest[:e[0]]
-		}
-		rest = strings.Trim(strings.TrimSpace(rest), "：:,，;；。.()（）")
-		if rest != "" && firstDateIndex(rest) != 0 {
-			return truncateRunes(rest, 80)
+		if v := labelValue(l, label); v != "" {
+			return v
 		}
 	}
 	return ""
@@ -558,7 +577,7 @@ func (x *extractor) labelled(doc *goquery.Document, sel string, label *regexp.Re
 // Lines that are never body text: breadcrumbs, counters, share and print
 // buttons, previous/next links, editor and copyright lines. Plain substring
 // tests: a regexp alternation of these cost 80% of the extraction time.
-var noiseKeys = []string{"您的位置", "您现在的位置", "当前位置", "your location", "your position", "you are here",
+var noiseKeys = []string{"您的位置", "您现在的位置", "当前位置", "所在位置", "your location", "your position", "you are here",
 	"浏览次数", "点击次数", "阅读次数", "访问次数", "浏览量", "阅读量", "number of views", "page views",
 	"分享到", "分享至", "share to", "share this", "打印本页", "关闭窗口", "【字体", "字号：", "字号:", "【打印】", "【关闭】",
 	"扫一扫", "微信扫", "上一篇：", "上一篇:", "下一篇：", "下一篇:", "previous article", "next article",
@@ -882,4 +901,50 @@ func truncateRunes(s string, n int) string {
 	}
 	r := []rune(s)
 	return string(r[:n])
+}
+
+// Info is what an article's info line says.
+type Info struct {
+	Published data.PubTime
+	Source    string
+	Author    string
+}
+
+// ParseInfoLine reads an info line of copied article text ("来源:… 发布时间:…
+// 作者:…", "Date: 2019-12-30 Views: 14"); ok is false when the line is not one.
+func ParseInfoLine(line string) (Info, bool) {
+	line = clean(line)
+	if !isInfoLine(line) {
+		return Info{}, false
+	}
+	var in Info
+	if t, ok := labelledDate(line); ok {
+		in.Published = t
+	} else if t, ok := infoLineDate(line); ok {
+		in.Published = t
+	}
+	in.Source = labelValue(line, sourceLabelRe)
+	in.Author = labelValue(line, authorLabelRe)
+	return in, true
+}
+
+// IsBoilerplateLine reports whether a line of text is page furniture
+// (breadcrumb, view counter, share/print links, copyright).
+func IsBoilerplateLine(line string) bool { return isNoise(clean(line)) }
+
+// labelValue is the value after label on one line, "" when absent.
+func labelValue(l string, label *regexp.Regexp) string {
+	m := label.FindStringIndex(l)
+	if m == nil {
+		return ""
+	}
+	rest := strings.TrimSpace(l[m[1]:])
+	if e := valueEndRe.FindStringIndex(rest); e != nil {
+		rest = rest[:e[0]]
+	}
+	rest = strings.Trim(strings.TrimSpace(rest), "：:,，;；。.()（）")
+	if rest == "" || firstDateIndex(rest) == 0 {
+		return ""
+	}
+	return truncateRunes(rest, 80)
 }

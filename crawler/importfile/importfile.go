@@ -14,6 +14,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"time"
@@ -158,39 +159,88 @@ func readFile(path string, opts Options) ([]*data.Article, []error) {
 	return []*data.Article{a}, nil
 }
 
-// FromText reads a plain-text article: the first non-empty line is the
-// title, the rest the body (one paragraph per line). A date labelled
-// 发布时间/Published… in the first lines becomes the publication time.
+// labelOnly matches a metadata label whose value is on the next line, as
+// text copied from a page often has it ("Published Time:" / "2024-01-04 21:12").
+var labelOnly = regexp.MustCompile(`(?i)^(发布时间|发布日期|发表时间|时间|日期|来源|信息来源|文章来源|作者|供稿|浏览次数|点击次数|published\s*time|release\s*time|release\s*date|published|date|source|author|views)\s*[:：]?$`)
+
+var dateLabelOnly = regexp.MustCompile(`(?i)(时间|日期|published|release|date)`)
+
+// headerLines is how far into a text file metadata lines are looked for.
+const headerLines = 8
+
+// FromText reads a plain-text article: the first line that is not page
+// furniture is the title, the rest the body (one paragraph per line).
+// Metadata near the top — info lines ("来源:… 发布时间:… 作者:…", "Date:
+// 2019-12-30 Views: 14") and labels with their value on the next line
+// ("Published Time:" / "2024-01-04 21:12") — fill the article's fields and
+// are left out of the body, as are breadcrumb and counter lines anywhere.
 func FromText(b []byte) (*data.Article, error) {
 	text, _ := extract.ToUTF8(b, "text/plain")
-	lines := strings.Split(strings.ReplaceAll(string(text), "\r\n", "\n"), "\n")
-	var title string
-	var body []string
-	for _, l := range lines {
+	a := &data.Article{}
+	var lines []string // title and body, in order
+	n := 0
+	pendingDate, sawInfo := false, false
+	for _, l := range strings.Split(strings.ReplaceAll(string(text), "\r\n", "\n"), "\n") {
 		l = strings.TrimSpace(l)
 		if l == "" {
 			continue
 		}
-		if title == "" {
-			title = l
+		n++
+		if n <= headerLines {
+			if m := labelOnly.FindStringSubmatch(l); m != nil {
+				pendingDate = dateLabelOnly.MatchString(m[1])
+				continue
+			}
+			if pendingDate {
+				pendingDate = false
+				if t, ok := extract.ParseDate(l); ok && len(l) <= 40 && extract.StartsWithDate(l) {
+					a.Published = t
+					continue
+				}
+			}
+			// Info lines before noise: "点击次数"/"编辑:" sit on them too.
+			if in, ok := extract.ParseInfoLine(l); ok && len(lines) > 0 {
+				if a.Published.IsZero() {
+					a.Published = in.Published
+				}
+				if a.Source == "" {
+					a.Source = in.Source
+				}
+				if a.Author == "" {
+					a.Author = in.Author
+				}
+				// The info line sits under the heading: lines before the
+				// heading were page furniture ("A1版:集团新闻…").
+				if !sawInfo && len(lines) > 1 && len(lines) <= 3 {
+					lines = lines[len(lines)-1:]
+				}
+				sawInfo = true
+				continue
+			}
+		}
+		if extract.IsBoilerplateLine(l) {
 			continue
 		}
-		body = append(body, l)
+		// A <title> with the site's suffix followed by the bare heading.
+		if len(lines) == 1 && n <= headerLines && l != lines[0] && strings.HasPrefix(lines[0], l) &&
+			strings.IndexAny(strings.TrimPrefix(lines[0], l), "_|-—–｜ ") == 0 {
+			lines[0] = l
+			continue
+		}
+		if len(lines) == 1 && l == lines[0] {
+			continue
+		}
+		lines = append(lines, l)
 	}
-	if title == "" {
+	if len(lines) == 0 {
 		return nil, errors.New("empty file")
 	}
-	if len(body) == 0 {
+	if len(lines) == 1 {
 		return nil, errors.New("no body after the title line")
 	}
-	a := &data.Article{Title: title, Body: strings.Join(body, "\n")}
-	for i := 0; i < len(body) && i < 3; i++ {
-		if t, ok := extract.LabelledDate(body[i]); ok {
-			a.Published = t
-			break
-		}
-	}
-	a.Lang = extract.DetectLang(title + "\n" + a.Body)
+	a.Title = lines[0]
+	a.Body = strings.Join(lines[1:], "\n")
+	a.Lang = extract.DetectLang(a.Title + "\n" + a.Body)
 	return a, nil
 }
 

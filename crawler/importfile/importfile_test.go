@@ -67,7 +67,7 @@ not json
 	}
 	txt := arts[1]
 	if txt.Title != "市委组织部召开支部联席会议" || txt.Published.String() != "2024-03-05" || txt.Lang != "zh" ||
-		txt.Body != "发布时间：2024-03-05\n会议研究了下一阶段工作。\n会议要求各支部抓好落实。" {
+		txt.Body != "会议研究了下一阶段工作。\n会议要求各支部抓好落实。" {
 		t.Errorf("txt import: %+v", txt)
 	}
 	j := arts[2]

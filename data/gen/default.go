@@ -156,3 +156,42 @@ func DefaultDistractors() []PlantedRequirement {
 			"the heating service in winter should be further strengthened, with repair calls handled promptly"),
 	}
 }
+
+// DefaultRange is Default over the years from-to: the planted curves of
+// 2019-2024 are stretched (linearly interpolated) over the range, so any
+// span shows the same rises, falls and peaks.
+func DefaultRange(n int, seed int64, from, to int) Config {
+	cfg := Default(n, seed)
+	if from == cfg.FromYear && to == cfg.ToYear {
+		return cfg
+	}
+	cfg.FromYear, cfg.ToYear = from, to
+	for i := range cfg.Themes {
+		cfg.Themes[i].RateByYear = stretch(cfg.Themes[i].RateByYear, from, to)
+	}
+	for i := range cfg.Recurring {
+		if cfg.Recurring[i].RateByYear != nil {
+			cfg.Recurring[i].RateByYear = stretch(cfg.Recurring[i].RateByYear, from, to)
+		}
+	}
+	return cfg
+}
+
+// stretch maps a 2019-2024 rate curve onto the years from-to.
+func stretch(r map[int]float64, from, to int) map[int]float64 {
+	out := make(map[int]float64, to-from+1)
+	for y := from; y <= to; y++ {
+		pos := 0.0
+		if to > from {
+			pos = float64(y-from) / float64(to-from) * 5 // 0..5 over 2019..2024
+		}
+		lo := int(pos)
+		if lo >= 5 {
+			out[y] = r[2024]
+			continue
+		}
+		frac := pos - float64(lo)
+		out[y] = r[2019+lo]*(1-frac) + r[2019+lo+1]*frac
+	}
+	return out
+}

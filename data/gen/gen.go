@@ -93,6 +93,11 @@ type Config struct {
 	Themes      []PlantedTheme
 	Recurring   []PlantedRequirement
 	Distractors []PlantedRequirement
+	// ThemeDirectives is the probability that a planted theme is also
+	// written as a requirement item ("要持续深化{theme}…", family
+	// "theme:<id>"): 0 means 1/3, negative means never. The directive frames
+	// are shared by all themes, so they are hard cases for grouping.
+	ThemeDirectives float64
 	// Host is the host of the generated URLs (default "reports.meetscan.test").
 	Host string
 }
@@ -114,9 +119,12 @@ type Doc struct {
 	Org         *Org
 	Presider    Leader
 	Speaker     Leader
-	Attendance  int      // 0 when the text states none
-	Themes      []string // planted theme ids, in Config order
-	Items       []Item   // requirement items in the order written
+	Attendance  int // 0 when the text states none
+	// PeriodYear is the work year the meeting name states ("2023年度…"),
+	// always Year; 0 when the name states none.
+	PeriodYear int
+	Themes     []string // planted theme ids, in Config order
+	Items      []Item   // requirement items in the order written
 
 	author string
 }
@@ -172,6 +180,29 @@ func (c *Config) Validate() error {
 	}
 	if len(c.OrgList) == 0 && c.Orgs <= 0 {
 		return fmt.Errorf("%w: no organisations", ErrConfig)
+	}
+	if c.Lang.ZH < 0 || c.Lang.EN < 0 || c.Lang.Mixed < 0 {
+		return fmt.Errorf("%w: negative language weight %+v", ErrConfig, c.Lang)
+	}
+	if len(c.Types) > 0 {
+		known, sum := map[string]bool{}, 0.0
+		for _, t := range data.MeetingTypes {
+			known[t] = true
+		}
+		for t, w := range c.Types {
+			if !known[t] || w < 0 {
+				return fmt.Errorf("%w: meeting type weight %s=%v", ErrConfig, t, w)
+			}
+			sum += w
+		}
+		if sum <= 0 {
+			return fmt.Errorf("%w: all meeting type weights are zero", ErrConfig)
+		}
+	}
+	for _, o := range c.OrgList {
+		if len(o.Leaders) < 2 {
+			return fmt.Errorf("%w: org %q needs a speaker and a presider (2 leaders)", ErrConfig, o.ZH)
+		}
 	}
 	seen := map[string]bool{}
 	for _, th := range c.Themes {

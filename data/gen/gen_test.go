@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"math"
 	"runtime"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -266,6 +267,14 @@ func TestValidate(t *testing.T) {
 		{"negative docs", func(c *Config) { c.Docs = -1 }},
 		{"years reversed", func(c *Config) { c.FromYear, c.ToYear = 2024, 2019 }},
 		{"no orgs", func(c *Config) { c.Orgs = 0 }},
+		{"org without presider", func(c *Config) {
+			o := NewOrg("street", "东港", "Donggang", 1)
+			o.Leaders = o.Leaders[:1]
+			c.OrgList = []Org{o}
+		}},
+		{"negative language weight", func(c *Config) { c.Lang.EN = -1 }},
+		{"unknown meeting type", func(c *Config) { c.Types = map[string]float64{"picnic": 1} }},
+		{"zero meeting type weights", func(c *Config) { c.Types = map[string]float64{"review": 0} }},
 		{"repeated theme", func(c *Config) { c.Themes = append(c.Themes, c.Themes[0]) }},
 		{"theme without english", func(c *Config) { c.Themes[0].TermsEN = nil }},
 		{"bad not_before", func(c *Config) { c.Themes[0].NotBefore = "late 2022" }},
@@ -437,5 +446,50 @@ func TestOrdinal(t *testing.T) {
 		if got := ordinal(n); got != want {
 			t.Errorf("ordinal(%d) = %q, want %q", n, got, want)
 		}
+	}
+}
+
+func TestDefaultRange(t *testing.T) {
+	if cfg := DefaultRange(10, 1, 2019, 2024); cfg.Themes[0].RateByYear[2024] != Default(10, 1).Themes[0].RateByYear[2024] {
+		t.Fatal("DefaultRange over 2019-2024 differs from Default")
+	}
+	cfg := DefaultRange(1100, 1, 2014, 2024)
+	hq := cfg.Themes[0] // high_quality_development: .10 → .60
+	if hq.ID != "high_quality_development" || hq.RateByYear[2014] != 0.10 || hq.RateByYear[2024] != 0.60 {
+		t.Fatalf("ends not kept: %v", hq.RateByYear)
+	}
+	for y := 2015; y <= 2024; y++ {
+		if hq.RateByYear[y] < hq.RateByYear[y-1] {
+			t.Fatalf("a rising curve falls in %d: %v", y, hq.RateByYear)
+		}
+	}
+	truth, err := Generate(cfg, func(*data.Article) error { return nil })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(truth.DocsByYear) != 11 || truth.DocsByYear[2014] != 100 {
+		t.Fatalf("docs by year %v", truth.DocsByYear)
+	}
+	if single := DefaultRange(10, 1, 2020, 2020); single.Themes[0].RateByYear[2020] != 0.10 {
+		t.Fatalf("one-year range: %v", single.Themes[0].RateByYear)
+	}
+}
+
+// A stated period year is the year the report counts for (index and
+// trends count a report for its period year first).
+func TestPeriodYear(t *testing.T) {
+	stated := 0
+	GenerateDocs(Default(3000, 4), func(d *Doc) error {
+		if d.PeriodYear == 0 {
+			return nil
+		}
+		stated++
+		if d.PeriodYear != d.Year || !strings.Contains(d.Article.Title+d.Article.Body, strconv.Itoa(d.PeriodYear)) {
+			t.Fatalf("doc %d (%s, %s): period %d", d.Index, d.Type, d.MeetingDate, d.PeriodYear)
+		}
+		return nil
+	})
+	if stated < 600 {
+		t.Errorf("only %d reports state a period", stated)
 	}
 }

@@ -130,8 +130,8 @@ var (
 	// Background sentences pad a report to a realistic length; none of them
 	// names a theme or directs anything.
 	background = []pair{
-		{"会前，党委办公室认真做好材料准备和会务保障，各参会单位提前报送了书面材料。",
-			"Before the meeting, the party office prepared the materials and logistics carefully, and every participating unit submitted written materials in advance."},
+		{"会前，会务组认真做好材料准备和会务保障，各参会单位提前报送了书面材料。",
+			"Before the meeting, the organizing staff prepared the materials and logistics carefully, and every participating unit submitted written materials in advance."},
 		{"会议议程紧凑，发言内容充实，既有经验交流，也有问题剖析。",
 			"The agenda was compact and the speeches substantial, combining exchanges of experience with analysis of problems."},
 		{"与会人员认真听取发言，边听边记，现场气氛热烈。",
@@ -278,17 +278,18 @@ func (w *writer) items() {
 		}
 	}
 	for _, id := range d.Themes {
-		if r.IntN(3) == 0 && len(d.Items) < 5 {
-			th := w.theme(id)
-			f := pick(r, themeDirective)
-			var text string
-			if il == "zh" {
-				text = strings.Replace(f.zh, "{T}", pick(r, th.Terms(w.meet, true)), 1)
-			} else {
-				text = strings.Replace(f.en, "{T}", pick(r, th.Terms(w.meet, false)), 1)
-			}
-			d.Items = append(d.Items, Item{Text: text, Family: "theme:" + id, Lang: il})
+		if !w.themeDirective() || len(d.Items) >= 5 {
+			continue
 		}
+		th := w.theme(id)
+		f := pick(r, themeDirective)
+		var text string
+		if il == "zh" {
+			text = strings.Replace(f.zh, "{T}", pick(r, th.Terms(w.meet, true)), 1)
+		} else {
+			text = strings.Replace(f.en, "{T}", pick(r, th.Terms(w.meet, false)), 1)
+		}
+		d.Items = append(d.Items, Item{Text: text, Family: "theme:" + id, Lang: il})
 	}
 	used := map[string]bool{}
 	for _, it := range d.Items {
@@ -311,6 +312,18 @@ func (w *writer) items() {
 	r.Shuffle(len(d.Items), func(i, j int) { d.Items[i], d.Items[j] = d.Items[j], d.Items[i] })
 }
 
+// themeDirective draws whether a planted theme is also a requirement item.
+func (w *writer) themeDirective() bool {
+	switch p := w.cfg.ThemeDirectives; {
+	case p < 0:
+		return false
+	case p == 0:
+		return w.r.IntN(3) == 0
+	default:
+		return w.r.Float64() < p
+	}
+}
+
 func (w *writer) theme(id string) *PlantedTheme {
 	for i := range w.cfg.Themes {
 		if w.cfg.Themes[i].ID == id {
@@ -325,7 +338,14 @@ func (w *writer) meetingName() pair {
 		return w.name
 	}
 	p := pick(w.r, meetingNames[w.d.Type])
-	y := strconv.Itoa(w.d.Year)
+	// The stated work year is the meeting's year: meetscan counts a report
+	// for its period year first, and Truth counts it for Year, so the two
+	// never differ (no January review of the previous year).
+	period := w.d.Year
+	if strings.Contains(p.zh, "{Y}") {
+		w.d.PeriodYear = period
+	}
+	y := strconv.Itoa(period)
 	fill := func(s string) string {
 		s = strings.ReplaceAll(s, "{Y}", y)
 		s = strings.ReplaceAll(s, "{M}", strconv.Itoa(int(w.meet.Month())))
@@ -511,13 +531,15 @@ func (w *writer) activity(b *strings.Builder, zh bool) {
 	// Three distinct background sentences: a random start and two steps.
 	i := w.r.IntN(len(background))
 	j, k := (i+1+w.r.IntN(2))%len(background), (i+3+w.r.IntN(2))%len(background)
-	for _, p := range []pair{acts[first], acts[(first+1)%len(acts)], background[i], background[j], background[k]} {
+	for n, p := range []pair{acts[first], acts[(first+1)%len(acts)], background[i], background[j], background[k]} {
 		if zh {
 			b.WriteString(w.fillActivity(p.zh, true))
-		} else {
-			b.WriteString(w.fillActivity(p.en, false))
+			continue
+		}
+		if n > 0 {
 			b.WriteByte(' ')
 		}
+		b.WriteString(w.fillActivity(p.en, false))
 	}
 	b.WriteByte('\n')
 }

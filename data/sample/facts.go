@@ -1,5 +1,7 @@
 package sample
 
+import "sort"
+
 // FactSheet is what the embedded sample site contains, written by the generator
 // of the site (internal/build) beside the pages, so tests and the demo can
 // assert true statements about it.
@@ -106,7 +108,8 @@ type ReportFact struct {
 	DateInText  string     `json:"date_in_text"` // "full" or "month_day"
 	Speaker     LeaderFact `json:"speaker"`
 	Presider    LeaderFact `json:"presider"`
-	Attendance  int        `json:"attendance"` // 0: not stated
+	Attendance  int        `json:"attendance"`  // 0: not stated
+	PeriodYear  int        `json:"period_year"` // work year the meeting name states, 0: none
 	Themes      []string   `json:"themes"`
 	Items       []ItemFact `json:"items"`
 	Author      string     `json:"author"`
@@ -116,4 +119,49 @@ type ReportFact struct {
 type ItemFact struct {
 	Text   string `json:"text"`
 	Family string `json:"family"`
+}
+
+// Theme returns the planted theme with an id.
+func (f *FactSheet) Theme(id string) (ThemeFact, bool) {
+	for _, t := range f.Themes {
+		if t.ID == id {
+			return t, true
+		}
+	}
+	return ThemeFact{}, false
+}
+
+// ThemesWithTrend returns the ids of the planted themes of a trend shape
+// (rising, gone, new, peaked, campaign, steady), in planting order.
+func (f *FactSheet) ThemesWithTrend(trend string) []string {
+	var ids []string
+	for _, t := range f.Themes {
+		if t.Trend == trend {
+			ids = append(ids, t.ID)
+		}
+	}
+	return ids
+}
+
+// Families returns the recurring requirement families (distractors left
+// out), most reports first.
+func (f *FactSheet) Families() []FamilyFact {
+	var out []FamilyFact
+	for _, fam := range f.Recurring {
+		if !fam.Distractor {
+			out = append(out, fam)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Docs > out[j].Docs })
+	return out
+}
+
+// Term returns the per-year counts of a shifting term, nil if not counted.
+func (f *FactSheet) Term(term string) map[int]int {
+	for _, t := range f.Terms {
+		if t.Term == term {
+			return t.DocsByYear
+		}
+	}
+	return nil
 }

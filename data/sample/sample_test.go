@@ -433,3 +433,32 @@ func FuzzHandler(f *testing.F) {
 		}
 	})
 }
+
+func TestFactHelpers(t *testing.T) {
+	f := Facts()
+	hq, ok := f.Theme("high_quality_development")
+	if !ok || hq.Trend != "rising" || hq.DocsByYear[2024] <= hq.DocsByYear[2019] {
+		t.Errorf("high_quality_development: %+v", hq)
+	}
+	if _, ok := f.Theme("no_such_theme"); ok {
+		t.Error("unknown theme found")
+	}
+	if got := f.ThemesWithTrend("gone"); len(got) != 1 || got[0] != "two_studies_one_action" {
+		t.Errorf("gone themes %v", got)
+	}
+	fams := f.Families()
+	if len(fams) != 8 {
+		t.Fatalf("%d families", len(fams))
+	}
+	for i, fam := range fams {
+		if fam.Distractor || i > 0 && fam.Docs > fams[i-1].Docs {
+			t.Errorf("families not sorted or with distractors: %v", fams)
+		}
+	}
+	if m := f.Term("二十大"); m == nil || m[2023] == 0 {
+		t.Errorf("二十大: %v", m)
+	}
+	if f.Term("nope") != nil {
+		t.Error("unknown term counted")
+	}
+}

@@ -65,6 +65,7 @@ type Writer struct {
 	mu      sync.Mutex
 	f       *os.File
 	rel     string // file name relative to the data dir
+	infoID  string // WARC-Record-ID of the warcinfo record
 	off     int64
 	buf     bytes.Buffer
 	zw      *gzip.Writer
@@ -85,8 +86,10 @@ func Create(dataDir, rel, software string) (*Writer, error) {
 	w := &Writer{f: f, rel: filepath.ToSlash(rel)}
 	w.zw, _ = gzip.NewWriterLevel(&w.buf, gzip.BestSpeed)
 	info := "software: " + software + "\r\nformat: WARC File Format 1.1\r\nconformsTo: https://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/\r\n"
+	w.infoID = NewRecordID()
 	h := textproto.MIMEHeader{}
 	h.Set("WARC-Type", "warcinfo")
+	h.Set("WARC-Record-ID", w.infoID)
 	h.Set("WARC-Date", formatDate(time.Now()))
 	h.Set("WARC-Filename", filepath.Base(rel))
 	h.Set("Content-Type", "application/warc-fields")
@@ -233,6 +236,7 @@ func (w *Writer) WriteExchange(x *Exchange) (data.CaptureRef, error) {
 	rh.Set("WARC-Target-URI", x.URL)
 	rh.Set("WARC-Date", date)
 	rh.Set("WARC-Concurrent-To", respID)
+	rh.Set("WARC-Warcinfo-ID", w.infoID)
 	rh.Set("Content-Type", "application/http;msgtype=request")
 	if _, err := w.writeLocked(rh, req.Bytes()); err != nil {
 		return data.CaptureRef{}, err
@@ -243,6 +247,7 @@ func (w *Writer) WriteExchange(x *Exchange) (data.CaptureRef, error) {
 	sh.Set("WARC-Target-URI", x.URL)
 	sh.Set("WARC-Date", date)
 	sh.Set("WARC-Payload-Digest", Digest(x.Body))
+	sh.Set("WARC-Warcinfo-ID", w.infoID)
 	if x.RemoteAddr != "" {
 		sh.Set("WARC-IP-Address", x.RemoteAddr)
 	}

@@ -71,7 +71,7 @@ func TestWriteAndReadBack(t *testing.T) {
 	if n := bytes.Count(raw, []byte("WARC/1.1\r\n")); n != 7 {
 		t.Errorf("%d records, want 7", n)
 	}
-	for _, h := range []string{"WARC-Type: warcinfo", "WARC-Type: request", "WARC-Type: response", "WARC-Record-ID: <urn:uuid:", "WARC-Target-URI: http://127.0.0.1:8080/pa.html?q=1", "WARC-Concurrent-To: <urn:uuid:", "Content-Type: application/http;msgtype=response"} {
+	for _, h := range []string{"WARC-Type: warcinfo", "WARC-Type: request", "WARC-Type: response", "WARC-Record-ID: <urn:uuid:", "WARC-Target-URI: http://127.0.0.1:8080/pa.html?q=1", "WARC-Concurrent-To: <urn:uuid:", "WARC-Warcinfo-ID: <urn:uuid:", "WARC-Block-Digest: sha1:", "WARC-Payload-Digest: sha1:", "Content-Type: application/http;msgtype=response"} {
 		if !bytes.Contains(raw, []byte(h)) {
 			t.Errorf("file lacks %q", h)
 		}

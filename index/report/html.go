@@ -78,6 +78,13 @@ func (r *Report) chartThemes(n int) []trends.Trend {
 // to the year's sources.
 func (r *Report) MeetingsChart() string {
 	var bars []bar
+	for _, y := range r.Themes.Years { // the period, and the year compared with
+		if y < r.From {
+			n := r.Themes.MeetingsByYear[y]
+			bars = append(bars, bar{Label: fmt.Sprintf("%d", y), Value: float64(n), Muted: true,
+				Title: fmt.Sprintf("%d: %d（对比年 year compared with）", y, n)})
+		}
+	}
 	for _, c := range r.MeetingsByYear {
 		bars = append(bars, bar{Label: c.Label, Value: float64(c.Count), Href: "#src-" + c.Key})
 	}

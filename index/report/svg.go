@@ -50,6 +50,7 @@ type bar struct {
 	Value float64
 	Href  string // "#anchor" or ""
 	Title string // tooltip
+	Muted bool   // context, outside the period: drawn grey
 }
 
 // barChart draws vertical bars with a y axis, value labels and category
@@ -62,7 +63,7 @@ func barChart(title, yLabel string, bars []bar) string {
 	for _, b := range bars {
 		maxV = math.Max(maxV, b.Value)
 	}
-	yTop, step := niceScale(maxV)
+	yTop, step := niceScale(maxV * 1.08) // headroom for the value labels
 	var s strings.Builder
 	fmt.Fprintf(&s, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" width="%d" height="%d" role="img" aria-label="%s" font-family="%s" font-size="12">`,
 		w, h, w, h, esc(title), esc(fontStack))
@@ -90,8 +91,12 @@ func barChart(title, yLabel string, bars []bar) string {
 			if tip == "" {
 				tip = fmt.Sprintf("%s: %s", b.Label, strconv.FormatFloat(b.Value, 'f', -1, 64))
 			}
+			fill := palette[0]
+			if b.Muted {
+				fill = "#b8c2cc"
+			}
 			fmt.Fprintf(&s, `%s<rect x="%.1f" y="%.1f" width="%.1f" height="%.1f" fill="%s"><title>%s</title></rect>%s`,
-				open, x, y, bw, bh, palette[0], esc(tip), closeTag)
+				open, x, y, bw, bh, fill, esc(tip), closeTag)
 			fmt.Fprintf(&s, `<text x="%.1f" y="%.1f" text-anchor="middle" fill="#222">%s</text>`, x+bw/2, y-4, strconv.FormatFloat(b.Value, 'f', -1, 64))
 			fmt.Fprintf(&s, `<text x="%.1f" y="%d" text-anchor="middle" fill="#222">%s</text>`, x+bw/2, top+int(ph)+18, esc(b.Label))
 		}
@@ -120,7 +125,7 @@ func lineChart(title, yLabel string, years []int, ss []series) string {
 			maxV = math.Max(maxV, v)
 		}
 	}
-	yTop, step := niceScale(maxV)
+	yTop, step := niceScale(maxV * 1.05)
 	var s strings.Builder
 	fmt.Fprintf(&s, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" width="%d" height="%d" role="img" aria-label="%s" font-family="%s" font-size="12">`,
 		w, h, w, h, esc(title), esc(fontStack))

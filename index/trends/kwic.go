@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -56,10 +57,12 @@ var ErrNoTerm = errors.New("trends: empty context term")
 
 // Context finds the meetings matching term within the filter through the
 // index, loads their bodies from the store and returns keyword-in-context
-// lines: the term as written, with neighbouring words, in reading order of
-// each article, articles newest first. Chinese is matched as a substring
-// (no spaces to split on); Latin-script terms case-insensitively at a word
-// start, with common English endings allowed (strengthen, strengthening).
+// lines: the term as written, with neighbouring words. Up to Limit lines
+// are collected from the matching articles in index order (at most
+// PerArticle each), then shown newest first, in reading order within an
+// article. Chinese is matched as a substring (no spaces to split on);
+// Latin-script terms case-insensitively at a word start, with common
+// English endings allowed (strengthen, strengthening).
 func Context(ctx context.Context, ix Searcher, store ArticleLoader, term string, f Filter, opt ContextOptions) ([]Line, error) {
 	term = strings.TrimSpace(term)
 	if term == "" {
@@ -83,6 +86,9 @@ func Context(ctx context.Context, ix Searcher, store ArticleLoader, term string,
 	req := f.Request()
 	req.Query = joinQuery(f.Query, term)
 	req.NoSnippets = true
+	if f.From != 0 && f.From == f.To {
+		req.Year = f.From // let the index filter; ranges are filtered below
+	}
 	req.Sort = opt.Sort
 	if req.Sort == "" {
 		req.Sort = index.SortDate
@@ -134,6 +140,12 @@ func Context(ctx context.Context, ix Searcher, store ArticleLoader, term string,
 	if err != nil && !errors.Is(err, errEnough) {
 		return nil, fmt.Errorf("context %q: %w", term, err)
 	}
+	sort.SliceStable(lines, func(i, j int) bool {
+		if lines[i].Date != lines[j].Date {
+			return lines[i].Date > lines[j].Date
+		}
+		return lines[i].ArticleID < lines[j].ArticleID
+	})
 	return lines, nil
 }
 

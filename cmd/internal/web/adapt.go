@@ -4,12 +4,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"sync"
 	"time"
 
 	"meetscan/analysis/recurring"
 	"meetscan/data"
 	"meetscan/index"
+	"meetscan/index/report"
 	"meetscan/index/trends"
 )
 
@@ -233,3 +235,30 @@ func limitGroups(gs []RequirementGroup, n int) []RequirementGroup {
 }
 
 var _ RequirementGrouper = (*StoreRequirements)(nil)
+
+// StoreReports adapts package report to Reporter: it streams the store
+// once per report.
+type StoreReports struct {
+	Store     recurring.Eacher
+	Tokenizer recurring.Tokenizer
+	Options   report.Options // From, To and Org are set per request
+}
+
+// Report implements Reporter.
+func (s StoreReports) Report(ctx context.Context, req ReportRequest, w io.Writer) error {
+	opt := s.Options
+	opt.From, opt.To = req.From, req.To
+	r, err := report.Build(ctx, s.Store, s.Tokenizer, opt)
+	if errors.Is(err, report.ErrPeriod) {
+		return BadQuery(err)
+	}
+	if err != nil {
+		return fmt.Errorf("report %d-%d: %w", req.From, req.To, err)
+	}
+	if req.Format == "md" {
+		return r.WriteMarkdown(w)
+	}
+	return r.WriteHTML(w)
+}
+
+var _ Reporter = StoreReports{}

@@ -18,15 +18,16 @@ func TestRealBackends(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds a real index")
 	}
-	hostile := hostileDoc()
-	c := buildGenCorpus(t, 240, t.TempDir(), true, hostile)
+	c, hostile := realCorpus(t)
 	seg, err := segment.Default()
 	if err != nil {
 		t.Fatal(err)
 	}
 	it := IndexTrends{Index: c.Index, Articles: c.Store, Themes: c.Themes}
+	tok := recurring.NewTokenizer(seg)
 	s, err := New(Config{Search: IndexSearcher{Index: c.Index}, Articles: c.Store, Trends: it, Context: it,
-		Requirements: &StoreRequirements{Store: c.Store, Tokenizer: recurring.NewTokenizer(seg)}, Themes: c.Themes})
+		Requirements: &StoreRequirements{Store: c.Store, Tokenizer: tok}, Reports: StoreReports{Store: c.Store, Tokenizer: tok},
+		Themes: c.Themes})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -111,6 +112,18 @@ func TestRealBackends(t *testing.T) {
 		if len(g.Years) < 3 || g.Count < len(g.Years) || len(g.Members) == 0 {
 			t.Errorf("group %q: years %v count %d members %d", g.Representative, g.Years, g.Count, len(g.Members))
 		}
+	}
+
+	// Reports for a period, in both formats, as downloads.
+	r = get(t, ts, "/api/report?from=2022&to=2023&format=md")
+	if r.status != 200 || !strings.Contains(r.body, "2022") || !strings.HasPrefix(r.header.Get("Content-Type"), "text/markdown") ||
+		!strings.Contains(r.header.Get("Content-Disposition"), "meetscan-report-2022-2023.md") {
+		t.Errorf("markdown report: %d %q %q", r.status, r.header.Get("Content-Disposition"), trim(r.body))
+	}
+	r = get(t, ts, "/api/report?year=2024&format=html&download=1")
+	if r.status != 200 || !strings.Contains(r.body, "<svg") || strings.Contains(r.body, "<script>alert") ||
+		!strings.HasPrefix(r.header.Get("Content-Security-Policy"), "sandbox") {
+		t.Errorf("html report: %d %q", r.status, r.header.Get("Content-Security-Policy"))
 	}
 
 	// The stored hostile article renders inert.

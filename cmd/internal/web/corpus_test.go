@@ -2,9 +2,12 @@ package web
 
 import (
 	"context"
+	"fmt"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"meetscan/analysis/taxonomy"
@@ -83,6 +86,64 @@ func analysisOf(d *gen.Doc, tax *taxonomy.Taxonomy) *data.Analysis {
 		an.Requirements = append(an.Requirements, data.Requirement{Text: it.Text, Speaker: an.Speaker})
 	}
 	return an
+}
+
+// The real corpus is built once per test binary and shared by the tests
+// that need it (building it and loading gse take most of their time).
+var (
+	sharedOnce    sync.Once
+	sharedCorpus  *genCorpus
+	sharedHostile index.Doc
+	sharedDir     string
+	sharedErr     error
+)
+
+// onceTB lets buildGenCorpus run outside a test: failures are recorded
+// and reported to every test that asks for the corpus.
+type onceTB struct {
+	testing.TB
+	cleanups []func()
+}
+
+func (o *onceTB) Helper()                   {}
+func (o *onceTB) Cleanup(f func())          { o.cleanups = append(o.cleanups, f) }
+func (o *onceTB) Fatal(args ...any)         { panic(fmt.Sprint(args...)) }
+func (o *onceTB) Fatalf(f string, a ...any) { panic(fmt.Sprintf(f, a...)) }
+
+var sharedTB = &onceTB{}
+
+// realCorpus returns the shared 400-article corpus with one hostile
+// article, building it on first use.
+func realCorpus(t *testing.T) (*genCorpus, index.Doc) {
+	t.Helper()
+	sharedOnce.Do(func() {
+		defer func() {
+			if r := recover(); r != nil {
+				sharedErr = fmt.Errorf("build corpus: %v", r)
+			}
+		}()
+		sharedDir, sharedErr = os.MkdirTemp("", "meetscan-web-test-")
+		if sharedErr != nil {
+			return
+		}
+		sharedHostile = hostileDoc()
+		sharedCorpus = buildGenCorpus(sharedTB, 400, sharedDir, true, sharedHostile)
+	})
+	if sharedErr != nil {
+		t.Fatal(sharedErr)
+	}
+	return sharedCorpus, sharedHostile
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	for i := len(sharedTB.cleanups) - 1; i >= 0; i-- {
+		sharedTB.cleanups[i]()
+	}
+	if sharedDir != "" {
+		os.RemoveAll(sharedDir)
+	}
+	os.Exit(code)
 }
 
 // buildGenCorpus generates n articles into a store and an index under dir.

@@ -21,18 +21,18 @@ const (
 // e2eConfig builds a real store and index from 400 generated articles and
 // one hostile article, and wires the real trends and requirement grouping.
 func e2eConfig(t *testing.T) e2eSetup {
-	hostile := hostileDoc()
-	c := buildGenCorpus(t, 400, t.TempDir(), true, hostile)
+	c, hostile := realCorpus(t)
 	seg, err := segment.Default()
 	if err != nil {
 		t.Fatal(err)
 	}
 	it := IndexTrends{Index: c.Index, Articles: c.Store, Themes: c.Themes}
+	tok := recurring.NewTokenizer(seg)
 	return e2eSetup{
 		Config: Config{
 			Search: IndexSearcher{Index: c.Index}, Articles: c.Store, Trends: it, Context: it,
-			Requirements: &StoreRequirements{Store: c.Store, Tokenizer: recurring.NewTokenizer(seg)},
-			Reports:      testCorpus(), Themes: c.Themes,
+			Requirements: &StoreRequirements{Store: c.Store, Tokenizer: tok},
+			Reports:      StoreReports{Store: c.Store, Tokenizer: tok}, Themes: c.Themes,
 		},
 		hostileID: hostile.Article.ID,
 	}

@@ -166,6 +166,14 @@ func TestBrowserEndToEnd(t *testing.T) {
 	shot("10-requirements")
 	b.navigate(ts.URL + "/report")
 	shot("11-report")
+	// The form's download link, fetched as the browser would.
+	got := b.evalString(`(async () => { const f = document.querySelector("form.reportform");
+		const u = new URL(f.action); new FormData(f).forEach((v, k) => u.searchParams.set(k, v));
+		u.searchParams.set("format", "md");
+		const r = await fetch(u); return r.status + " " + r.headers.get("Content-Disposition") + " " + (await r.text()).slice(0, 80); })()`)
+	if !strings.HasPrefix(got, "200 attachment") {
+		t.Errorf("report download: %q", got)
+	}
 }
 
 // checkChart asserts that the trend chart is drawn with at least n series,

@@ -196,6 +196,10 @@ type searchView struct {
 	PrevURL  string
 	NextURL  string
 	Took     string
+	// ContextURL and TrendURL show the query's contexts and its attention
+	// over time, with the same filters.
+	ContextURL string
+	TrendURL   string
 }
 
 // filterParams maps facet names to the query parameters that filter them.
@@ -221,8 +225,8 @@ func (s *Server) handleSearchPage(w http.ResponseWriter, r *http.Request) {
 		p.Title = req.Query
 	} else if r.URL.Query().Get("sort") == "" {
 		// Without a query there is no relevance: show the latest meetings.
+		// The form keeps "relevance" for the next query typed.
 		req.Sort = "date"
-		view.Req.Sort = "date"
 	}
 	if s.cfg.Search == nil {
 		p.Error = translate(p.Lang, "unavailable")
@@ -275,6 +279,19 @@ func (s *Server) handleSearchPage(w http.ResponseWriter, r *http.Request) {
 			fv.Values = append(fv.Values, facetValue{Label: s.filterLabel(p.Lang, name, c.Value), Count: c.Count, URL: link(v), Active: active})
 		}
 		view.Facets = append(view.Facets, fv)
+	}
+	if req.Query != "" {
+		v := req.Filter.values()
+		v.Set("term", req.Query)
+		view.ContextURL = "/context?" + v.Encode()
+		tv := url.Values{"q": {req.Query}}
+		if req.Filter.Org != "" {
+			tv.Set("org", req.Filter.Org)
+		}
+		if req.Filter.Type != "" {
+			tv.Set("type", req.Filter.Type)
+		}
+		view.TrendURL = "/trends?" + tv.Encode()
 	}
 	view.First = req.Offset + 1
 	view.Page = req.Offset/req.Limit + 1
@@ -409,6 +426,7 @@ type trendsView struct {
 	View          string
 	Choices       []choice
 	MoreChoices   []choice // themes not mentioned in the range
+	Org, Type     string   // filters carried through the form
 	QueryInputs   []string
 	From, To      int
 	Measure       string
@@ -448,7 +466,7 @@ func (s *Server) handleTrendsPage(w http.ResponseWriter, r *http.Request) {
 	p := newPage(w, r, "trends", translate(pickLangNoCookie(r), "nav.trends"))
 	pr := params{v: r.URL.Query()}
 	in := pr.trendsInput()
-	view := &trendsView{View: in.View, From: in.Filter.From, To: in.Filter.To, Measure: in.Measure}
+	view := &trendsView{View: in.View, From: in.Filter.From, To: in.Filter.To, Measure: in.Measure, Org: in.Filter.Org, Type: in.Filter.Type}
 	p.Data = view
 	view.QueryInputs = append(slices.Clone(in.Queries), make([]string, max(0, 3-len(in.Queries)))...)
 	v := r.URL.Query()
@@ -752,7 +770,10 @@ func (s *Server) handleRequirementsPage(w http.ResponseWriter, r *http.Request) 
 	s.render(w, r, http.StatusOK, "requirements", p)
 }
 
-type reportView struct{ From, To int }
+type reportView struct {
+	From, To int
+	Years    []FacetCount // years with meetings, newest first
+}
 
 func (s *Server) handleReportPage(w http.ResponseWriter, r *http.Request) {
 	p := newPage(w, r, "report", translate(pickLangNoCookie(r), "nav.report"))
@@ -761,6 +782,21 @@ func (s *Server) handleReportPage(w http.ResponseWriter, r *http.Request) {
 	p.Data = view
 	if s.cfg.Reports == nil {
 		p.Error = translate(p.Lang, "unavailable")
+	}
+	// Offer the years that have meetings; default to the latest.
+	if s.cfg.Search != nil {
+		if res, err := s.cfg.Search.Search(r.Context(), SearchRequest{Sort: "date", Limit: 1}); err == nil {
+			for _, f := range res.Facets["year"] {
+				if n, err := strconv.Atoi(f.Value); err == nil && n >= minYear && n <= maxYear {
+					view.Years = append(view.Years, f)
+				}
+			}
+			sort.Slice(view.Years, func(i, j int) bool { return view.Years[i].Value > view.Years[j].Value })
+			if len(view.Years) > 0 {
+				y, _ = strconv.Atoi(view.Years[0].Value)
+				view.From, view.To = y, y
+			}
+		}
 	}
 	s.render(w, r, http.StatusOK, "report", p)
 }

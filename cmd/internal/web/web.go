@@ -252,8 +252,11 @@ type Config struct {
 	AllowWrites bool
 	Crawler     Crawler
 	Log         *slog.Logger
-	// RequestTimeout bounds the work of one request (default 30 s).
-	RequestTimeout time.Duration
+	// RequestTimeout bounds the work of one request (default 30 s);
+	// LongRequestTimeout that of the requests that read the whole store:
+	// requirement grouping and reports (default 3 min).
+	RequestTimeout     time.Duration
+	LongRequestTimeout time.Duration
 }
 
 // Limits on what one request may ask for.
@@ -288,6 +291,10 @@ func New(cfg Config) (*Server, error) {
 	if cfg.RequestTimeout <= 0 {
 		cfg.RequestTimeout = 30 * time.Second
 	}
+	if cfg.LongRequestTimeout <= 0 {
+		cfg.LongRequestTimeout = 3 * time.Minute
+	}
+	cfg.LongRequestTimeout = max(cfg.LongRequestTimeout, cfg.RequestTimeout)
 	pages, err := loadPages()
 	if err != nil {
 		return nil, err
@@ -318,10 +325,32 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, fmt.Errorf("%w: request URL too long", ErrBadQuery))
 		return
 	}
-	ctx, cancel := context.WithTimeout(r.Context(), s.cfg.RequestTimeout)
+	timeout := s.cfg.RequestTimeout
+	switch r.URL.Path {
+	case "/api/report", "/api/requirements", "/requirements":
+		timeout = s.cfg.LongRequestTimeout
+	}
+	ctx, cancel := context.WithTimeout(r.Context(), timeout)
 	defer cancel()
-	s.mux.ServeHTTP(w, r.WithContext(ctx))
+	start := time.Now()
+	rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
+	s.mux.ServeHTTP(rec, r.WithContext(ctx))
+	s.log.Debug("http", "method", r.Method, "path", r.URL.Path, "status", rec.status, "took", time.Since(start))
 }
+
+// statusRecorder remembers the status code for the access log.
+type statusRecorder struct {
+	http.ResponseWriter
+	status int
+}
+
+func (r *statusRecorder) WriteHeader(code int) {
+	r.status = code
+	r.ResponseWriter.WriteHeader(code)
+}
+
+// Unwrap lets http.ResponseController reach the connection.
+func (r *statusRecorder) Unwrap() http.ResponseWriter { return r.ResponseWriter }
 
 const pageCSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
 	"font-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
@@ -346,7 +375,7 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener, ready func(addr str
 		Handler:           s,
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       15 * time.Second,
-		WriteTimeout:      s.cfg.RequestTimeout + 15*time.Second,
+		WriteTimeout:      s.cfg.LongRequestTimeout + 15*time.Second,
 		IdleTimeout:       60 * time.Second,
 		MaxHeaderBytes:    64 << 10,
 		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
