@@ -139,10 +139,29 @@ func prepare(art *data.Article) *doc {
 		d.skip[i] = dates.IsMetaLine(d.folded[i]) || navLine.MatchString(d.folded[i])
 	}
 	d.title = text.Simplify(strings.TrimSpace(strings.ToValidUTF8(art.Title, "\uFFFD")))
+	found := false
 	for i, p := range d.folded {
 		if d.title != "" && p == d.title {
 			d.titleP, d.skip[i] = i, true
+			found = true
 			break
+		}
+	}
+	if d.title != "" && !found {
+		// Importers take the first line of a text file as its title even
+		// when it is the first paragraph ("2018年1月4日，学院党委召开…"):
+		// such a "title" is analysed as text. A real title is kept as
+		// paragraph 0 too (people and themes may be named in it), but no
+		// requirement or date is read from it.
+		orig := strings.TrimSpace(strings.ToValidUTF8(art.Title, "\uFFFD"))
+		d.orig = append([]string{orig}, d.orig...)
+		d.folded = append([]string{d.title}, d.folded...)
+		if looksLikeTitle(d.title) {
+			d.skip = append([]bool{true}, d.skip...)
+			d.titleP = 0
+		} else {
+			d.skip = append([]bool{dates.IsMetaLine(d.title)}, d.skip...)
+			d.title = ""
 		}
 	}
 	if d.title == "" {

@@ -64,6 +64,7 @@ func TestAnalyzeFixtures(t *testing.T) {
 		{"en_conference.txt", "en", "2024-02-20", data.MeetingPromotion, 80, 2023, "Li Ming", []string{"Li Ming", "Wang Fang", "Zhang Hua"}, 3},
 		{"en_study.txt", "en", "2023-06-08", data.MeetingStudy, 0, 0, "Chen Gang", []string{"Chen Gang", "Fang Zhiyong", "Tang Min", "Xu Lei"}, 2},
 		{"zh_study_tricky.txt", "zh", "2023-06-28", data.MeetingStudy, 0, 2023, "马红军", []string{"万春燕", "周立新", "韩雪", "马红军", "高志远"}, 2},
+		{"en_paragraph_list.txt", "en", "2023-02-16", data.MeetingPromotion, 150, 2023, "Wang Jianguo", []string{"Sun Li", "Wang Jianguo", "Zhou Min"}, 4},
 		{"zh_oneline.txt", "zh", "", data.MeetingJoint, 30, 0, "郑海涛", []string{"李娜", "欧阳晓峰", "郑海涛"}, 1},
 	}
 	for _, tc := range tests {

@@ -653,9 +653,22 @@ func (k *crawl) links(ls []extract.Link, from data.FrontierItem) (items []data.F
 	return items, traps, offsite
 }
 
-// allowed reports whether u is on one of the crawl's hosts.
+// allowed reports whether u is on one of the crawl's hosts: the start URLs'
+// hosts exactly (with port), their www./non-www. twins on default ports
+// (sites redirect example.gov.cn to https://www.example.gov.cn), and the
+// profile's allowed_domains.
 func (k *crawl) allowed(u *url.URL) bool {
-	return k.hosts[strings.ToLower(u.Host)] || k.cfg.Profile.allowsHost(strings.ToLower(u.Hostname()))
+	if k.hosts[strings.ToLower(u.Host)] {
+		return true
+	}
+	name := strings.ToLower(u.Hostname())
+	if u.Port() == "" {
+		bare := strings.TrimPrefix(name, "www.")
+		if k.hosts[bare] || k.hosts["www."+bare] {
+			return true
+		}
+	}
+	return k.cfg.Profile.allowsHost(name)
 }
 
 func hasSuffixAny(s string, sufs ...string) bool {

@@ -86,3 +86,26 @@ func FuzzParseProfile(f *testing.F) {
 		}
 	})
 }
+
+func TestAllowedHosts(t *testing.T) {
+	k := &crawl{hosts: map[string]bool{"example.gov.cn": true, "127.0.0.1:8080": true}}
+	for raw, want := range map[string]bool{
+		"http://example.gov.cn/a":           true,
+		"https://www.example.gov.cn/a":      true, // the usual redirect target
+		"http://www.example.gov.cn:8443/a":  false,
+		"http://news.example.gov.cn/a":      false,
+		"http://127.0.0.1:8080/x":           true,
+		"http://127.0.0.1:9090/x":           false,
+		"http://www.example.gov.cn.evil/a":  false,
+		"http://other.example.net/landing/": false,
+	} {
+		u, _ := url.Parse(raw)
+		if got := k.allowed(u); got != want {
+			t.Errorf("allowed(%s) = %v, want %v", raw, got, want)
+		}
+	}
+	k = &crawl{hosts: map[string]bool{"www.example.gov.cn": true}}
+	if u, _ := url.Parse("https://example.gov.cn/"); !k.allowed(u) {
+		t.Error("www host does not allow its bare twin")
+	}
+}

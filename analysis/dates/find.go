@@ -19,7 +19,7 @@ var (
 	// Labels of the metadata lines pages print near the title (plain
 	// strings: checked on every paragraph, so no regular expression).
 	pubLabelsZh = strings.Fields("发布时间 发布日期 发表时间 发表日期 刊发日期 更新时间 时间: 时间： 日期: 日期： 编印 来源: 来源： 点击")
-	pubLabelsEn = strings.Fields("published release date: date： posted source: source： views")
+	pubLabelsEn = strings.Fields("published release date: date： posted source: source： views time: time： updated")
 	// Meeting verbs: the date of the sentence that holds the meeting wins.
 	meetVerb = regexp.MustCompile(`(?i)召开|举行|举办|开展|组织|主持|\bheld\b|\bhold|\borgani[sz]ed|\bconvened|\bpresided|\bcarried out`)
 )

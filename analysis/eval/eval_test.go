@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"meetscan/analysis"
+	"meetscan/data"
 )
 
 // corpusDir finds ../shared/corpus/dev relative to the module root.
@@ -66,6 +67,38 @@ func TestHalfOverlap(t *testing.T) {
 	for _, tc := range tests {
 		if got := HalfOverlap(tc.a, tc.b); got != tc.want {
 			t.Errorf("HalfOverlap(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.want)
+		}
+	}
+}
+
+// titledLoader gives the analyzer what a text importer gives it: the first
+// line as the title, the rest as the body.
+func TestDevCorpusFirstLineAsTitle(t *testing.T) {
+	dir := corpusDir(t)
+	a, err := analysis.New(analysis.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	golds, err := LoadGold(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, g := range golds {
+		art, err := Article(dir, g)
+		if err != nil {
+			t.Fatal(err)
+		}
+		whole := a.Analyze(art)
+		lines := strings.SplitN(strings.TrimLeft(art.Body, " \n\u00a0"), "\n", 2)
+		if len(lines) < 2 {
+			continue
+		}
+		split := a.Analyze(&data.Article{Title: strings.TrimSpace(lines[0]), Body: lines[1], URL: art.URL})
+		if whole.MeetingDate != split.MeetingDate || whole.MeetingType != split.MeetingType || whole.Attendance != split.Attendance ||
+			whole.Speaker != split.Speaker || len(whole.People) != len(split.People) || len(whole.Requirements) != len(split.Requirements) || whole.PeriodYear != split.PeriodYear {
+			t.Errorf("%s: analysis differs when the first line is the title:\nwhole: %s %s %d %s people=%d reqs=%d period=%d\nsplit: %s %s %d %s people=%d reqs=%d period=%d",
+				g.ID, whole.MeetingDate, whole.MeetingType, whole.Attendance, whole.Speaker, len(whole.People), len(whole.Requirements), whole.PeriodYear,
+				split.MeetingDate, split.MeetingType, split.Attendance, split.Speaker, len(split.People), len(split.Requirements), split.PeriodYear)
 		}
 	}
 }

@@ -10,7 +10,7 @@ import (
 var (
 	zhNum = `([0-9０-９]+|[一二两三四五六七八九十百千]+)`
 	// 共21人参加会议, 共计50余人参会, 参会人员100余人, 200多名党员参加
-	zhAttend = regexp.MustCompile(zhNum + `\s*(余|多)?\s*(?:人|名)[^，。；,;]{0,12}?(?:参加|出席|参会|与会|到会|列席|参与)(?:了)?(?:会议|大会|本次|此次|活动|学习|现场|$|[，。；,;])`)
+	zhAttend  = regexp.MustCompile(zhNum + `\s*(余|多)?\s*(?:人|名)[^，。；,;]{0,12}?(?:参加|出席|参会|与会|到会|列席|参与)(?:了)?(?:会议|大会|本次|此次|活动|学习|现场|$|[，。；,;])`)
 	zhAttend2 = regexp.MustCompile(`(?:参会|与会|参加会议|出席会议)(?:人员|人数|党员)?(?:共|达|约|近)?(?:计)?` + zhNum + `\s*(余|多)?\s*(?:人|名)`)
 	// A total of 21 people ... attended; More than 40 members ... attended;
 	// 19 party members ... attended.

@@ -25,6 +25,9 @@ func TestType(t *testing.T) {
 		{"The Theory Learning Center of Party Group of CPG held study meeting", nil, data.MeetingStudy},
 		{"", []string{"The members studied the spirit of the 20th CPC National Congress at the joint meeting."}, data.MeetingJoint},
 		{"", []string{"公司举办职工运动会。"}, data.MeetingOther},
+		{"", []string{"中共某某公司第一次代表大会隆重召开。会议学习了党的第二十次全国代表大会精神。"}, data.MeetingCongress},
+		{"", []string{"The company held a study session on the spirit of the 20th Party Congress."}, data.MeetingStudy},
+		{"", []string{"The first Party Congress of the company was held on May 5."}, data.MeetingCongress},
 	}
 	for _, tc := range tests {
 		if got := Type(tc.title, tc.paras); got != tc.want {

@@ -18,8 +18,8 @@ var (
 	// Organisation suffixes: "A与B" is a list of two hosts only when A ends
 	// like an organisation.
 	zhOrgEnd = regexp.MustCompile(`(?:党委|党总支|党支部|支部|委员会|公司|集团|局|处|院|校|所|中心|社区|街道|镇|乡|村|站|厂|部|办)$`)
-	enHold = regexp.MustCompile(`\b(?:held|holds|hold|organized|organised|convened)\b`)
-	enBody = regexp.MustCompile(`(?i)^(?:the\s+)?(?:theory learning (?:center|centre|group)|theoretical (?:study|learning) (?:center|centre|central) group|central group)\s+of\s+(?:the\s+)?(?:party (?:group|committee)\s+of\s+)?`)
+	enHold   = regexp.MustCompile(`\b(?:held|holds|hold|organized|organised|convened)\b`)
+	enBody   = regexp.MustCompile(`(?i)^(?:the\s+)?(?:theory learning (?:center|centre|group)|theoretical (?:study|learning) (?:center|centre|central) group|central group)\s+of\s+(?:the\s+)?(?:party (?:group|committee)\s+of\s+)?`)
 )
 
 // Org returns the organisation that held the meeting, as written: the

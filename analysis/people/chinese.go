@@ -261,6 +261,22 @@ func (b *builder) chinese(p, o string) {
 		}
 		b.add(o[s:m[0]], role)
 	}
+	// "会议由张武装主持": 由 + name + 主持 needs no role word.
+	for off := 0; ; {
+		k := strings.Index(p[off:], "由")
+		if k < 0 {
+			break
+		}
+		i := off + k + len("由")
+		off = i
+		for _, l := range []int{3, 2} {
+			name := prefixRunes(p[i:], l)
+			if utf8.RuneCountInString(name) == l && validZh(name) && strings.HasPrefix(p[i+len(name):], "主持") && (b.lex == nil || !b.lex.Common(name)) {
+				b.add(o[i:i+len(name)], "")
+				break
+			}
+		}
+	}
 	b.lists(p, o)
 }
 

@@ -59,7 +59,9 @@ func placeWord(s string) bool {
 // the party committee and chairman of the company,"), or "from …" after
 // "Comrade".
 func enRole(p string, s, e int) string {
-	before := p[:s]
+	// Only the last words before the name matter; the anchored patterns
+	// below would otherwise rescan the whole paragraph for every name.
+	before := p[max(0, s-160):s]
 	if m := enCredit.FindStringSubmatch(before); m != nil {
 		r := strings.TrimSpace(m[1])
 		// "(Submitted by: Shang Jiali, Party and Mass Work Department…)"

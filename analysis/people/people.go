@@ -16,8 +16,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"meetscan/data"
 	"meetscan/analysis/text"
+	"meetscan/data"
 )
 
 // Lexicon is the dictionary lookup the extractor uses as a weak signal; a

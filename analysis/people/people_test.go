@@ -42,6 +42,7 @@ func TestExtract(t *testing.T) {
 		{[]string{"學院黨委書記陳志明主持會議，校紀委副書記黃麗萍到會指導。"},
 			[]string{"陳志明:學院黨委書記", "黃麗萍:校紀委副書記"}},
 		// Doctrine names, cited leaders, organisations and places are not people.
+		{[]string{"会议由刘志强主持。"}, []string{"刘志强:"}},
 		{[]string{"党委书记严肃指出问题。书记高兴地说好。党委书记王国强主持会议。王国强指出，要抓落实。"},
 			[]string{"王国强:党委书记"}},
 		{[]string{"深入学习习近平新时代中国特色社会主义思想，学习习近平总书记重要讲话和毛泽东同志的论述。", "机关党委书记、宣传部长出席。党委书记高度重视。全体党员参加。"},

@@ -17,10 +17,10 @@ type marker struct {
 }
 
 var (
-	digitMk  = regexp.MustCompile(`(?:^|[\s：:；;。])[（(]?([1-9])[)）.、．]`)
-	enOrd    = regexp.MustCompile(`(?i)\b(first(?:ly)?|first of all|second(?:ly)?|third(?:ly)?|fourth(?:ly)?|fifth(?:ly)?|sixth(?:ly)?|seventh|finally|lastly)\s*[,，:]`)
-	enCount  = regexp.MustCompile(`\b(One|Two|Three|Four|Five|Six|Seven)(?:\s*[,，:]|\s+(?:must|is|are|should|we|to)(?:\b|[A-Z])|[A-Z])`)
-	enOrdNum = map[string]int{"first": 1, "firstly": 2 - 1, "first of all": 1, "second": 2, "secondly": 2, "third": 3, "thirdly": 3, "fourth": 4, "fourthly": 4, "fifth": 5, "fifthly": 5, "sixth": 6, "sixthly": 6, "seventh": 7, "finally": 0, "lastly": 0}
+	digitMk    = regexp.MustCompile(`(?:^|[\s：:；;。])[（(]?([1-9])[)）.、．]`)
+	enOrd      = regexp.MustCompile(`(?i)\b(first(?:ly)?|first of all|second(?:ly)?|third(?:ly)?|fourth(?:ly)?|fifth(?:ly)?|sixth(?:ly)?|seventh|finally|lastly)\s*[,，:]`)
+	enCount    = regexp.MustCompile(`\b(One|Two|Three|Four|Five|Six|Seven)(?:\s*[,，:]|\s+(?:must|is|are|should|we|to)(?:\b|[A-Z])|[A-Z])`)
+	enOrdNum   = map[string]int{"first": 1, "firstly": 2 - 1, "first of all": 1, "second": 2, "secondly": 2, "third": 3, "thirdly": 3, "fourth": 4, "fourthly": 4, "fifth": 5, "fifthly": 5, "sixth": 6, "sixthly": 6, "seventh": 7, "finally": 0, "lastly": 0}
 	enCountNum = map[string]int{"One": 1, "Two": 2, "Three": 3, "Four": 4, "Five": 5, "Six": 6, "Seven": 7}
 )
 
@@ -136,7 +136,7 @@ func dunBoundary(p string, i int) bool {
 
 func enMarkers(p string, ms []marker) []marker {
 	lower := strings.ToLower(p)
-	if !strings.Contains(lower, "first") && !strings.Contains(lower, "second") && !strings.Contains(lower, "finally") && !strings.Contains(lower, "lastly") {
+	if !containsAny(lower, "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "finally", "lastly") {
 		goto count
 	}
 	for _, m := range enOrd.FindAllStringSubmatchIndex(p, -1) {
@@ -209,4 +209,13 @@ func enumerations(ms []marker) []enumeration {
 		}
 	}
 	return out
+}
+
+func containsAny(s string, words ...string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
 }

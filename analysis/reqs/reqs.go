@@ -30,7 +30,7 @@ var (
 	// Announcements of a list of requirements.
 	zhAnnounce = regexp.MustCompile(`要求|意见|希望|建议|强调|提出|部署|指导|努力方向|工作思路|明确了|几点|必须|务必`)
 	enAnnounce = regexp.MustCompile(`(?i)requirement|require|put forward|emphasi[sz]|stress|hope|suggest|direction|call(?:ed|s)? on|urge|deploy|proposed|must|should|necessary`)
-	enModal = regexp.MustCompile(`(?i)\b(?:should|must|shall|ought to|needs? to|it is (?:necessary|required|essential|imperative|important) (?:to|that)|(?:is|are) required to|required (?:all |each |every |the )?[a-z' ]{0,60}? to|requires? that|required that|demand(?:ed|s)? that|asked (?:all |each |every |the )?[a-z' ]{0,60}? to|urged?|call(?:ed|s)? on|hopes?|hoped|it is hoped)\b`)
+	enModal    = regexp.MustCompile(`(?i)\b(?:should|must|shall|ought to|needs? to|it is (?:necessary|required|essential|imperative|important) (?:to|that)|(?:is|are) required to|required (?:all |each |every |the )?[a-z' ]{0,60}? to|requires? that|required that|demand(?:ed|s)? that|asked (?:all |each |every |the )?[a-z' ]{0,60}? to|urged?|call(?:ed|s)? on|hopes?|hoped|it is hoped)\b`)
 	// An English sentence announcing what follows: "…pointed out the
 	// direction of future work: …".
 	enColonCue = regexp.MustCompile(`(?i)(?:requirement|direction|suggestion|task|point)s?[^:]{0,40}:`)
@@ -285,10 +285,13 @@ func paragraph(pi int, p string, marks []marker) []Item {
 		}
 		sent := p[s.Start:s.End]
 		if text.Lang(sent) == text.English {
-			if enColonCue.MatchString(sent) && enAnnounce.MatchString(sent) {
+			if m := enColonCue.FindStringIndex(sent); m != nil && enAnnounce.MatchString(sent) && len(strings.Fields(sent[m[1]:])) >= 3 {
 				items = append(items, Item{pi, s.Start, s.End, s.Start, -1})
 				colonCue = true
 				continue
+			}
+			if enColonCue.MatchString(sent) {
+				continue // "…put forward three requirements:" announces what follows
 			}
 			if d := enDirective(sent); d >= 0 {
 				items = append(items, Item{pi, s.Start, s.End, s.Start + d, -1})

@@ -44,8 +44,14 @@ func FuzzMatch(f *testing.F) {
 	}
 	m := testMatcher(f)
 	tax := embeddedTax(f)
+	full := NewMatcher(tax, testSeg(f))
+	full.noSkip = true
 	f.Fuzz(func(t *testing.T, s string) {
 		hits := m.Match(s)
+		// Skipping runs that cannot hold a term never changes the result.
+		if got, want := hitString(hits), hitString(full.Match(s)); got != want {
+			t.Fatalf("Match(%q) with run filter = %s, without = %s", s, got, want)
+		}
 		for _, h := range hits {
 			if h.Count < len(h.Terms) || len(h.Terms) == 0 {
 				t.Fatalf("hit %+v: count below distinct terms", h)

@@ -38,6 +38,7 @@ type Matcher struct {
 	// (a false positive only costs a cut).
 	starts [bigramBits / 64]uint64
 	single bool                // some part is one character: check characters too
+	noSkip bool                // cut every run (tests compare with and without the filter)
 	parts  map[uint64][]string // term parts by their first two characters, to confirm a bit
 }
 
@@ -198,7 +199,7 @@ func (m *Matcher) tokens(s string, filter bool, emit func(tok []byte)) {
 				b = []byte(s)
 			}
 			run := b[i:j]
-			if filter && !m.mayHoldTerm(run) {
+			if filter && !m.noSkip && !m.mayHoldTerm(run) {
 				emit(run[:0])
 				return
 			}
@@ -229,7 +230,7 @@ func runeLen(c byte) int {
 	return 4
 }
 
-// ids appends the token ids of text to dst: -1 for tokens that occur in no
+// appendIDs appends the token ids of text to dst: -1 for tokens that occur in no
 // term and for breaks.
 func (m *Matcher) appendIDs(dst []int32, text string) []int32 {
 	m.tokens(FoldTraditional(text), true, func(tok []byte) {

@@ -62,6 +62,28 @@ func TestMatch(t *testing.T) {
 	}
 }
 
+// The run filter (cut only Chinese runs that can hold a term) must not
+// change any result: compare with a matcher that cuts every run, on the
+// whole corpus.
+func TestMatchRunFilter(t *testing.T) {
+	m := testMatcher(t)
+	full := NewMatcher(embeddedTax(t), testSeg(t))
+	full.noSkip = true
+	dir := corpusDir(t)
+	files, _ := filepath.Glob(filepath.Join(dir, "*", "*.txt"))
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range strings.Split(string(b), "\n") {
+			if got, want := hitString(m.Match(p)), hitString(full.Match(p)); got != want {
+				t.Errorf("%s: %q\nfiltered %s\n    full %s", filepath.Base(f), p, got, want)
+			}
+		}
+	}
+}
+
 func TestMatchHitLabels(t *testing.T) {
 	m := testMatcher(t)
 	hits := m.Match("高质量发展")

@@ -41,8 +41,13 @@ continues an interrupted crawl.`,
 			if len(cfg.StartURLs) == 0 && (cfg.Profile == nil || len(cfg.Profile.StartURLs) == 0) {
 				return usagef("crawl needs at least one start URL (or a --site profile with start_urls)")
 			}
+			// The crawler's zero values mean "its default"; on the command
+			// line 0 means none.
 			if cfg.Delay == 0 {
-				cfg.Delay = -1 // --delay 0 means no delay; the crawler's 0 means its default
+				cfg.Delay = -1
+			}
+			if cfg.Retries == 0 {
+				cfg.Retries = -1
 			}
 			return runCrawl(cmd, e, cfg)
 		},

@@ -77,7 +77,7 @@ func Context(ctx context.Context, ix Searcher, store ArticleLoader, term string,
 	if opt.PerArticle <= 0 {
 		opt.PerArticle = 5
 	}
-	forms := []string{unquote(term)}
+	forms := queryForms(term)
 	for _, a := range opt.Also {
 		if a = strings.TrimSpace(a); a != "" {
 			forms = append(forms, a)
@@ -149,11 +149,55 @@ func Context(ctx context.Context, ix Searcher, store ArticleLoader, term string,
 	return lines, nil
 }
 
-// unquote strips query syntax around a term: quotes, +/- prefixes.
+// unquote strips query syntax around a term: quotes, + prefixes.
 func unquote(s string) string {
 	s = strings.TrimLeft(s, "+")
 	s = strings.Trim(s, `"“”`)
 	return strings.TrimSpace(s)
+}
+
+// queryForms returns what to locate for a query: its quoted phrases and
+// bare words, without field clauses (org:…, year:>=2020), excluded words
+// (-x) or boosts and fuzziness (^2, ~1). A query that is all syntax yields
+// itself, unquoted.
+func queryForms(q string) []string {
+	var forms []string
+	for i := 0; i < len(q); {
+		switch c := q[i]; {
+		case c == ' ' || c == '\t':
+			i++
+		case c == '"':
+			end := strings.IndexByte(q[i+1:], '"')
+			if end < 0 {
+				end = len(q) - i - 1
+			}
+			if p := strings.TrimSpace(q[i+1 : i+1+end]); p != "" {
+				forms = append(forms, p)
+			}
+			i += end + 2
+		default:
+			end := strings.IndexAny(q[i:], " \t")
+			if end < 0 {
+				end = len(q) - i
+			}
+			w := q[i : i+end]
+			i += end
+			if strings.HasPrefix(w, "-") || strings.Contains(w, ":") {
+				continue
+			}
+			w = strings.TrimLeft(w, "+")
+			if k := strings.IndexAny(w, "^~"); k >= 0 {
+				w = w[:k]
+			}
+			if w != "" {
+				forms = append(forms, w)
+			}
+		}
+	}
+	if len(forms) == 0 {
+		forms = []string{unquote(q)}
+	}
+	return forms
 }
 
 // KWIC is one occurrence located in a text.

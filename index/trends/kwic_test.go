@@ -81,6 +81,20 @@ func TestContextAcrossMeetings(t *testing.T) {
 	}
 }
 
+func TestQueryForms(t *testing.T) {
+	for q, want := range map[string]string{
+		"二十大":                             "二十大",
+		`"party building" +grassroots -x`: "party building|grassroots",
+		"党建 org:宣传部 year:>=2020 治理^2":     "党建|治理",
+		"+org:x":               "org:x",
+		`"unterminated phrase`: "unterminated phrase",
+	} {
+		if got := strings.Join(queryForms(q), "|"); got != want {
+			t.Errorf("queryForms(%q) = %q, want %q", q, got, want)
+		}
+	}
+}
+
 func FuzzLocate(f *testing.F) {
 	f.Add("会议强调，要深入学习贯彻党的二十大精神", "二十大", 5)
 	f.Add("We must strengthen Party building", "strengthen", 3)
@@ -88,6 +102,11 @@ func FuzzLocate(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text, form string, width int) {
 		if width < 0 || width > 100 {
 			return
+		}
+		for _, f := range queryForms(form) {
+			if f == "" && form != "" && strings.TrimSpace(unquote(form)) != "" {
+				t.Fatalf("empty form from %q", form)
+			}
 		}
 		for _, m := range Locate(text, []string{form}, width) {
 			if m.Offset < 0 || m.Offset+len(m.Match) > len(text) || text[m.Offset:m.Offset+len(m.Match)] != m.Match {
