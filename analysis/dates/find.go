@@ -172,7 +172,7 @@ func Meeting(paras []string) (Mention, bool) {
 				mm := m
 				first = &mm
 			}
-			if meetVerb.MatchString(sentenceAround(p, m.Pos)) {
+			if MeetingSentence(sentenceAround(p, m.Pos)) {
 				return m, true
 			}
 		}
@@ -201,4 +201,16 @@ func sentenceAround(p string, pos int) string {
 		}
 	}
 	return p[start:end]
+}
+
+// MeetingSentence reports whether s says a meeting was held (召开, 举行,
+// held, presided …). A plain-string pre-check keeps the pattern off most
+// sentences.
+func MeetingSentence(s string) bool {
+	for _, w := range []string{"召开", "举行", "举办", "开展", "组织", "主持", "held", "old", "organi", "convened", "presided", "carried out"} {
+		if strings.Contains(s, w) {
+			return meetVerb.MatchString(s)
+		}
+	}
+	return false
 }

@@ -85,7 +85,7 @@ func PeriodYear(title string, paras []string) int {
 		body = append(body, p)
 		if held == "" {
 			for _, s := range splitSentences(p) {
-				if meetVerb.MatchString(s) {
+				if MeetingSentence(s) {
 					held = s
 					break
 				}

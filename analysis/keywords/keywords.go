@@ -183,6 +183,12 @@ func set(s string) map[string]bool {
 func (c *Counter) Tokenize(seg *gse.Segmenter, p string) {
 	b := []byte(p)
 	for _, sg := range seg.Segment(b) {
-		c.Add(string(b[sg.Start():sg.End()]))
+		tok := b[sg.Start():sg.End()]
+		// Most tokens are punctuation, spaces or single characters:
+		// skip them before making a string.
+		if len(tok) < 3 || len(tok) == 3 && tok[0] >= utf8.RuneSelf {
+			continue
+		}
+		c.Add(string(tok))
 	}
 }

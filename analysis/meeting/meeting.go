@@ -50,6 +50,16 @@ func phrases(s string) []string { return strings.Split(s, "|") }
 // holdVerb marks the sentence that says which meeting was held.
 var holdVerb = regexp.MustCompile(`召开|举行|举办|开展|组织|\bheld\b|\b[Hh]olds?\b|\borgani[sz]ed\b|\bconvened\b|\bpresided\b|carried out`)
 
+// mayHold is a cheap pre-check for holdVerb.
+func mayHold(s string) bool {
+	for _, w := range []string{"召开", "举行", "举办", "开展", "组织", "held", "old", "organi", "convened", "presided", "carried out"} {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // Type classifies the meeting. The title counts most, then the (first two)
 // sentences that say a meeting was held, then mentions anywhere in the
 // first paragraphs. Reports that match no cue are "other".
@@ -91,7 +101,7 @@ func Type(title string, paras []string) string {
 			continue
 		}
 		for _, s := range sentences(p) {
-			if len(held) < 2 && holdVerb.MatchString(s) {
+			if len(held) < 2 && mayHold(s) && holdVerb.MatchString(s) {
 				held = append(held, s)
 				continue
 			}

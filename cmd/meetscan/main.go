@@ -95,7 +95,17 @@ Start with "meetscan demo", which runs the whole pipeline on an embedded sample 
 			if e.verbose {
 				level = slog.LevelDebug
 			}
-			e.log = slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: level}))
+			e.log = slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{
+				Level: level,
+				// A person reads these lines next to the command's output;
+				// the time adds nothing there.
+				ReplaceAttr: func(groups []string, a slog.Attr) slog.Attr {
+					if len(groups) == 0 && a.Key == slog.TimeKey {
+						return slog.Attr{}
+					}
+					return a
+				},
+			}))
 			return nil
 		},
 	}

@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"sort"
@@ -99,11 +98,8 @@ that theme in the other language. An empty query ("") lists everything.`,
 			}
 			defer closeIx()
 			res, err := ix.Search(cmd.Context(), req)
-			if errors.Is(err, index.ErrBadQuery) {
-				return usagef("%v", err)
-			}
 			if err != nil {
-				return fmt.Errorf("search: %w", err)
+				return queryError(err)
 			}
 			if asJSON {
 				return writeSearchJSON(e.stdout, res)

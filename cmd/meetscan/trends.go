@@ -38,6 +38,25 @@ func (o *outputFlags) check() error {
 	return nil
 }
 
+// emit writes v as JSON, or through csvFn or textFn, as the flags say.
+func (o *outputFlags) emit(w io.Writer, v any, csvFn, textFn func(io.Writer) error) error {
+	switch {
+	case o.json:
+		return writeJSON(w, v)
+	case o.csv:
+		return csvFn(w)
+	}
+	return textFn(w)
+}
+
+// queryError turns a bad query into a usage error (exit 2).
+func queryError(err error) error {
+	if errors.Is(err, index.ErrBadQuery) {
+		return usagef("%v", err)
+	}
+	return err
+}
+
 func writeJSON(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
@@ -108,19 +127,12 @@ Everything is computed from the index's facets, never by loading articles.`,
 			f := trends.Filter{From: years.from, To: years.to, Org: org, Type: typ, Lang: lang}
 			if len(queries) > 0 {
 				att, err := trends.AttentionOver(ctx, p.Index, queries, f)
-				if errors.Is(err, index.ErrBadQuery) {
-					return usagef("%v", err)
-				}
 				if err != nil {
-					return err
+					return queryError(err)
 				}
-				switch {
-				case out.json:
-					return writeJSON(e.stdout, att)
-				case out.csv:
-					return trends.WriteAttentionCSV(e.stdout, att)
-				}
-				return trends.WriteAttentionText(e.stdout, att)
+				return out.emit(e.stdout, att,
+					func(w io.Writer) error { return trends.WriteAttentionCSV(w, att) },
+					func(w io.Writer) error { return trends.WriteAttentionText(w, att) })
 			}
 			var res *trends.Result
 			if by == "theme" {
@@ -135,13 +147,9 @@ Everything is computed from the index's facets, never by loading articles.`,
 			if err != nil {
 				return err
 			}
-			switch {
-			case out.json:
-				return writeJSON(e.stdout, res)
-			case out.csv:
-				return trends.WriteCSV(e.stdout, res)
-			}
-			return trends.WriteText(e.stdout, res, limit)
+			return out.emit(e.stdout, res,
+				func(w io.Writer) error { return trends.WriteCSV(w, res) },
+				func(w io.Writer) error { return trends.WriteText(w, res, limit) })
 		},
 	}
 	years.add(cmd)
@@ -200,23 +208,18 @@ the organisation and the article link, across the meetings that match it
 				also = append(also, t.TermsEN...)
 			}
 			lines, err := trends.Context(ctx, p.Index, p.Store, args[0], f, trends.ContextOptions{Width: width, Limit: limit, Also: also})
-			if errors.Is(err, index.ErrBadQuery) {
-				return usagef("%v", err)
-			}
 			if err != nil {
-				return err
+				return queryError(err)
 			}
-			switch {
-			case out.json:
-				return writeJSON(e.stdout, lines)
-			case out.csv:
-				return trends.WriteContextCSV(e.stdout, lines)
-			}
-			if len(lines) == 0 {
-				fmt.Fprintln(e.stdout, "No occurrences found.")
-				return nil
-			}
-			return trends.WriteContextText(e.stdout, lines)
+			return out.emit(e.stdout, lines,
+				func(w io.Writer) error { return trends.WriteContextCSV(w, lines) },
+				func(w io.Writer) error {
+					if len(lines) == 0 {
+						_, err := fmt.Fprintln(w, "No occurrences found.")
+						return err
+					}
+					return trends.WriteContextText(w, lines)
+				})
 		},
 	}
 	filters.add(cmd)
@@ -289,19 +292,20 @@ its paraphrases; --recurring keeps groups seen at least twice.`,
 			if limit > 0 && len(groups) > limit {
 				groups = groups[:limit]
 			}
-			switch {
-			case out.json:
-				return writeJSON(e.stdout, groups)
-			case out.csv && members:
-				return recurring.WriteMembersCSV(e.stdout, groups)
-			case out.csv:
-				return recurring.WriteCSV(e.stdout, groups)
-			}
-			if len(groups) == 0 {
-				fmt.Fprintln(e.stdout, "No requirements found.")
-				return nil
-			}
-			return recurring.WriteText(e.stdout, groups, 3)
+			return out.emit(e.stdout, groups,
+				func(w io.Writer) error {
+					if members {
+						return recurring.WriteMembersCSV(w, groups)
+					}
+					return recurring.WriteCSV(w, groups)
+				},
+				func(w io.Writer) error {
+					if len(groups) == 0 {
+						_, err := fmt.Fprintln(w, "No requirements found.")
+						return err
+					}
+					return recurring.WriteText(w, groups, 3)
+				})
 		},
 	}
 	years.add(cmd)
