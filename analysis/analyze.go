@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -22,6 +23,8 @@ type doc struct {
 	skip   []bool   // not report text: title, metadata, navigation, footer
 	title  string   // folded title (given, or guessed from the first line)
 	titleP int      // index of the paragraph that is the title, or -1
+	// prepended: paragraph 0 is art.Title, added in front of the body.
+	prepended bool
 }
 
 // Analyze extracts everything from one article. It never panics on any
@@ -36,10 +39,14 @@ func (a *Analyzer) Analyze(art *data.Article) *data.Analysis {
 		return out
 	}
 
-	// Languages.
-	out.Paragraphs = make([]string, len(d.orig))
-	for i, p := range d.folded {
-		out.Paragraphs[i] = text.Lang(p)
+	// Languages: one per body paragraph, aligned with art.Paragraphs().
+	first := 0
+	if d.prepended {
+		first = 1
+	}
+	out.Paragraphs = make([]string, 0, len(d.orig))
+	for _, p := range d.folded[first:] {
+		out.Paragraphs = append(out.Paragraphs, text.Lang(p))
 	}
 	out.Lang = text.ArticleLang(d.orig)
 
@@ -57,17 +64,18 @@ func (a *Analyzer) Analyze(art *data.Article) *data.Analysis {
 	out.People = ppl.People
 	items := reqs.Extract(d.folded, d.skip)
 	presider := presiderOf(d, ppl)
+	cst := newCast(ppl)
 	counts := map[int]int{}
-	firstSpeaker := -1
+	var order []int // speakers in order of their first requirement
 	for _, it := range items {
-		sp := speakerOf(d, it, ppl, presider)
+		sp := speakerOf(d, it, cst, presider)
 		r := data.Requirement{Text: d.orig[it.Para][it.Start:it.End]}
 		if sp >= 0 {
 			r.Speaker = ppl.People[sp].Name
-			counts[sp]++
-			if firstSpeaker < 0 {
-				firstSpeaker = sp
+			if counts[sp] == 0 {
+				order = append(order, sp)
 			}
+			counts[sp]++
 		}
 		for _, h := range a.matcher.Match(r.Text) {
 			r.Themes = append(r.Themes, h.ID)
@@ -76,9 +84,9 @@ func (a *Analyzer) Analyze(art *data.Article) *data.Analysis {
 	}
 	// The article's speaker put forward most requirements; ties go to
 	// the one who spoke first.
-	best := firstSpeaker
-	for sp, n := range counts {
-		if n > counts[best] {
+	best := -1
+	for _, sp := range order {
+		if best < 0 || counts[sp] > counts[best] {
 			best = sp
 		}
 	}
@@ -155,6 +163,7 @@ func prepare(art *data.Article) *doc {
 		// requirement or date is read from it.
 		orig := strings.TrimSpace(strings.ToValidUTF8(art.Title, "\uFFFD"))
 		d.orig = append([]string{orig}, d.orig...)
+		d.prepended = true
 		d.folded = append([]string{d.title}, d.folded...)
 		if looksLikeTitle(d.title) {
 			d.skip = append([]bool{true}, d.skip...)
@@ -218,9 +227,6 @@ func (d *doc) origOf(s string) string {
 			return d.orig[i][k : k+len(s)]
 		}
 	}
-	if k := strings.Index(d.title, s); k >= 0 {
-		return s
-	}
 	return s
 }
 
@@ -247,13 +253,25 @@ func meetingDate(art *data.Article, d *doc, body []string, period int, typ strin
 	return dates.Resolve(m.Date, ref, period, backward, years).String()
 }
 
-var presideRe = regexp.MustCompile(`(?i)主持|presid|chair(?:ed)? (?:by|the)|concluding speech|总结讲话`)
+var (
+	speechRe  = regexp.MustCompile(`(?i)讲话|致辞|作总结|作点评|(?:delivered|made|gave) (?:a |an )?(?:important |concluding |summary )?speech|concluding speech|summed up`)
+	presideRe = regexp.MustCompile(`(?i)主持|presid|chair(?:ed)? (?:by|the)`)
+)
 
-// presiderOf returns the person who presided over the meeting (or made
-// the concluding speech): in the first sentence saying so, the name right
-// before 主持 ("李友生主持会议") or, in English, right after "presided over
-// by". -1 when none is named.
+// presiderOf returns the leading person of the meeting, to whom
+// requirements "the meeting" put forward are attributed: the one who gave
+// the (concluding) speech, else the one who presided. In the first
+// sentence saying so, it is the name right before the verb ("李友生主持会议")
+// or, in English, right after "by" ("presided over by …"). -1 when none is
+// named.
 func presiderOf(d *doc, ppl people.Result) int {
+	if sp := leadBy(d, ppl, speechRe); sp >= 0 {
+		return sp
+	}
+	return leadBy(d, ppl, presideRe)
+}
+
+func leadBy(d *doc, ppl people.Result, presideRe *regexp.Regexp) int {
 	for pi, p := range d.folded {
 		if d.skip[pi] {
 			continue
@@ -305,54 +323,72 @@ func speaks(p data.Person) bool {
 
 var creditRole = regexp.MustCompile(`(?i)^(?:作者|通讯员|记者|供稿|撰稿|摄影|摄像|责任编辑|编辑|审核|审稿|校对|初审|复审|终审|文字|图片|撰文|文|图|摄|审|文、摄|submitted by|written by|author|editor|reporter|correspondent|source|contributed by|photo(?:graphed)? by)$`)
 
-func sentenceAt(p string, pos int) string {
-	for _, sp := range text.Sentences(p) {
-		if sp.Start <= pos && pos < sp.End {
-			return p[sp.Start:sp.End]
+var pronounRe = regexp.MustCompile(`(?:^|[，,。；;\s])(?:他|她)|\b(?:He|She|he|she)\b`)
+
+// cast indexes an article's mentions for speaker attribution: who can
+// speak (credited authors cannot) and the mentions of each paragraph.
+type cast struct {
+	ppl      people.Result
+	canSpeak []bool
+	byPara   map[int][]people.Mention // in text order
+	order    []people.Mention         // speaking mentions, in text order
+}
+
+func newCast(ppl people.Result) *cast {
+	c := &cast{ppl: ppl, canSpeak: make([]bool, len(ppl.People)), byPara: map[int][]people.Mention{}}
+	for i, p := range ppl.People {
+		c.canSpeak[i] = speaks(p)
+	}
+	for _, m := range ppl.Mentions {
+		if c.canSpeak[m.Person] {
+			c.byPara[m.Para] = append(c.byPara[m.Para], m)
+			c.order = append(c.order, m)
 		}
 	}
-	return ""
+	return c
+}
+
+// last returns the last speaking person mentioned in paragraph para before
+// byte offset before, or -1.
+func (c *cast) last(para, before int) int {
+	ms := c.byPara[para]
+	k := sort.Search(len(ms), func(k int) bool { return ms[k].Start >= before })
+	if k == 0 {
+		return -1
+	}
+	return ms[k-1].Person
+}
+
+// lastBeforePara returns the last speaking person mentioned in a paragraph
+// before para, or -1.
+func (c *cast) lastBeforePara(para int) int {
+	k := sort.Search(len(c.order), func(k int) bool { return c.order[k].Para >= para })
+	if k == 0 {
+		return -1
+	}
+	return c.order[k-1].Person
 }
 
 // speakerOf attributes a requirement: the last person mentioned before it
-// in its paragraph, else one named inside it before its directive word,
-// else the presider.
-var pronounRe = regexp.MustCompile(`(?:^|[，,。；;\s])(?:他|她)|\b(?:He|She|he|she)\b`)
-
-func speakerOf(d *doc, it reqs.Item, ppl people.Result, presider int) int {
-	sp := -1
-	for _, m := range ppl.Mentions {
-		if m.Para != it.Para || !speaks(ppl.People[m.Person]) {
-			continue
-		}
-		if m.Start < it.Start || m.Start < it.Cue {
-			sp = m.Person
-		}
-	}
-	if sp >= 0 {
+// in its paragraph (or named in it before its directive word); after a
+// pronoun ("He put forward…", "他强调…") the last person named before; for
+// a list written one item per paragraph, the person of the announcing
+// paragraph; else the presider.
+func speakerOf(d *doc, it reqs.Item, c *cast, presider int) int {
+	if sp := c.last(it.Para, max(it.Start, it.Cue)); sp >= 0 {
 		return sp
 	}
-	// "He put forward three requirements…" / "他强调…" opening a paragraph
-	// refers to the last person named before.
-	if pronounRe.MatchString(d.folded[it.Para][:it.Cue]) {
-		for _, m := range ppl.Mentions {
-			if m.Para < it.Para && speaks(ppl.People[m.Person]) {
-				sp = m.Person
-			}
-		}
-		if sp >= 0 {
+	para, cue := it.Para, it.Cue
+	if it.Lead >= 0 {
+		if sp := c.last(it.Lead, len(d.folded[it.Lead])); sp >= 0 {
 			return sp
 		}
+		para, cue = it.Lead, len(d.folded[it.Lead])
 	}
-	// A list written one item per paragraph: the speaker is the one who
-	// announced it.
-	if it.Lead >= 0 {
-		for _, m := range ppl.Mentions {
-			if m.Para == it.Lead && speaks(ppl.People[m.Person]) {
-				sp = m.Person
-			}
-		}
-		if sp >= 0 {
+	// Only the text shortly before the cue can hold the pronoun (and a
+	// window keeps long paragraphs linear).
+	if pronounRe.MatchString(d.folded[para][max(0, cue-300):cue]) {
+		if sp := c.lastBeforePara(para); sp >= 0 {
 			return sp
 		}
 	}

@@ -46,6 +46,19 @@ func names(ps []data.Person) []string {
 	return out
 }
 
+func TestParagraphLangsAlignWithBody(t *testing.T) {
+	a := analyzer(t)
+	art := &data.Article{Title: "公司召开党建工作会议", Body: "3月1日，公司召开会议。\n\nThe meeting was held on March 1.\n会议要求，要抓落实。"}
+	an := a.Analyze(art)
+	want := []string{"zh", "en", "zh"}
+	if !slices.Equal(an.Paragraphs, want) || len(art.Paragraphs()) != len(want) {
+		t.Errorf("paragraph langs %v, want %v", an.Paragraphs, want)
+	}
+	if an.Lang != "mixed" || an.MeetingDate != "--03-01" || an.MeetingType != data.MeetingPromotion || len(an.Requirements) != 1 {
+		t.Errorf("got %+v", an)
+	}
+}
+
 func TestAnalyzeFixtures(t *testing.T) {
 	a := analyzer(t)
 	tests := []struct {

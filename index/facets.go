@@ -33,6 +33,7 @@ import (
 type facetBitmaps struct {
 	key    string
 	fields map[string]map[string]*roaring.Bitmap // field -> term -> docs
+	dates  []int64                               // doc number -> date, for date sorts
 }
 
 type bitmapCache struct {

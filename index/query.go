@@ -135,6 +135,31 @@ type queryBuilder struct {
 	// docFreq returns the share of articles containing a term in the
 	// default field; relaxed drops words too common to say anything.
 	docFreq func(term string) float64
+	// docCount returns the number of articles containing a term in field.
+	docCount func(field, term string) int
+}
+
+// splitWordMaxDocs: a query word found in fewer articles than this also
+// matches its dictionary parts in sequence, unless even its rarest part is
+// in more than splitPartMaxShare of the articles (then the phrase check
+// would visit too many articles: 基层党建 over 基层 and 党建).
+const (
+	splitWordMaxDocs  = 50
+	splitPartMaxShare = 0.1
+)
+
+// rarestPartShare is the smallest document share among the parts.
+func (b *queryBuilder) rarestPartShare(field string, parts [][]string) float64 {
+	if b.docFreq == nil {
+		return 0
+	}
+	share := 1.0
+	for _, p := range parts {
+		if len(p) == 1 {
+			share = min(share, b.docFreq(p[0]))
+		}
+	}
+	return share
 }
 
 // maxPartialDF is the largest share of articles a word may occur in to be
@@ -358,6 +383,15 @@ func (b *queryBuilder) textQuery(field, text string, phrase bool) query.Query {
 		if len(toks) == 1 {
 			return b.wordQuery(field, toks[0])
 		}
+		if pairs := latinPairs(field, text, toks); pairs != nil {
+			// The index holds adjacent English words as pairs: two
+			// words are one term; longer phrases check positions only
+			// in articles holding every pair.
+			if len(pairs) == 1 {
+				return pairs[0]
+			}
+			return query.NewConjunctionQuery(append(pairs, phraseOf(field, toks)))
+		}
 		return phraseOf(field, toks)
 	}
 	var must []query.Query
@@ -386,6 +420,28 @@ func (b *queryBuilder) textQuery(field, text string, phrase bool) query.Query {
 		return must[0]
 	}
 	return query.NewConjunctionQuery(must)
+}
+
+// latinPairs returns term queries for the word pairs of a phrase made
+// only of Latin words separated by spaces or hyphens, or nil.
+func latinPairs(field, text string, toks analysis.TokenStream) []query.Query {
+	var out []query.Query
+	for i, t := range toks {
+		if t.Type != analysis.AlphaNumeric {
+			return nil
+		}
+		if i == 0 {
+			continue
+		}
+		prev := toks[i-1]
+		if t.Position != prev.Position+1 || !onlyJoiners([]byte(text[prev.End:t.Start])) {
+			return nil
+		}
+		tq := query.NewTermQuery(string(pairTerm(prev.Term, t.Term)))
+		tq.SetField(field)
+		out = append(out, tq)
+	}
+	return out
 }
 
 // runQuery handles a run of Chinese words written without spaces.
@@ -432,8 +488,14 @@ func (b *queryBuilder) wordQuery(field string, t *analysis.Token) query.Query {
 		w.SetField(field)
 		return query.NewDisjunctionQuery([]query.Query{tq, w})
 	}
-	if parts := b.tok.parts(term); len(parts) >= 2 {
-		return query.NewDisjunctionQuery([]query.Query{tq, query.NewMultiPhraseQuery(parts, field)})
+	// A word that is rare as a token may be split by its context in the
+	// texts (…光荣|传统…): also accept its parts in sequence. A common
+	// word is skipped: the phrase check over every article holding both
+	// parts is costly, and the few split occurrences add little.
+	if utf8.RuneCountInString(term) >= 3 && (b.docCount == nil || b.docCount(field, term) < splitWordMaxDocs) {
+		if parts := b.tok.parts(term); len(parts) >= 2 && b.rarestPartShare(field, parts) <= splitPartMaxShare {
+			return query.NewDisjunctionQuery([]query.Query{tq, query.NewMultiPhraseQuery(parts, field)})
+		}
 	}
 	return tq
 }

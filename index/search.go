@@ -50,35 +50,50 @@ func (ix *Index) builder() (*queryBuilder, error) {
 		return nil, fmt.Errorf("query analyzer: %w", ix.qbErr)
 	}
 	return &queryBuilder{tok: NewTokenizer(ix.seg, false), subTok: NewTokenizer(ix.seg, true),
-		defaultFld: allField, docFreq: ix.docFreq}, nil
+		defaultFld: allField, docFreq: ix.docFreq, docCount: ix.docCount}, nil
 }
 
 // docFreq is the share of articles whose default field contains term.
 func (ix *Index) docFreq(term string) float64 {
+	n, total := ix.termDocs(allField, term)
+	if total == 0 {
+		return 0
+	}
+	return float64(n) / float64(total)
+}
+
+func (ix *Index) docCount(field, term string) int {
+	n, _ := ix.termDocs(field, term)
+	return n
+}
+
+// termDocs returns the number of articles whose field contains term and
+// the number of articles.
+func (ix *Index) termDocs(field, term string) (n, total int) {
 	idx, release, err := ix.index()
 	if err != nil {
-		return 0
+		return 0, 0
 	}
 	defer release()
 	adv, err := idx.Advanced()
 	if err != nil {
-		return 0
+		return 0, 0
 	}
 	r, err := adv.Reader()
 	if err != nil {
-		return 0
+		return 0, 0
 	}
 	defer r.Close()
-	n, err := r.DocCount()
-	if err != nil || n == 0 {
-		return 0
-	}
-	tfr, err := r.TermFieldReader(context.Background(), []byte(term), allField, false, false, false)
+	docs, err := r.DocCount()
 	if err != nil {
-		return 0
+		return 0, 0
+	}
+	tfr, err := r.TermFieldReader(context.Background(), []byte(term), field, false, false, false)
+	if err != nil {
+		return 0, int(docs)
 	}
 	defer tfr.Close()
-	return float64(tfr.Count()) / float64(n)
+	return int(tfr.Count()), int(docs)
 }
 
 // compiled is a request turned into queries.
@@ -232,23 +247,39 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 		}
 		return sr
 	}
-	sr := newRequest(cq.strict, limit, req.Offset)
-	var hc hitCollector
-	sctx := ctx
+	var fields []string
 	if req.Facets {
-		fields := make([]string, len(searchFacets))
+		fields = make([]string, len(searchFacets))
 		for i, name := range searchFacets {
 			fields[i] = facetFields[name]
 		}
-		sctx = ix.withHitCollector(ctx, &hc, fields)
 	}
-	res, err := ix.search(sctx, sr)
-	if err != nil {
-		return nil, err
-	}
-	out := &Result{Total: int(res.Total), CrossLingual: cq.themes, Hits: make([]Hit, 0, len(res.Hits))}
-	for _, h := range res.Hits {
-		out.Hits = append(out.Hits, hitOf(h))
+	var hc *hitCollector
+	out := &Result{CrossLingual: cq.themes}
+	if sortBy[0] != "-_score" {
+		ids, total, c, err := ix.dateSorted(ctx, cq.strict, req.Sort == SortDateAsc, req.Offset, limit, fields)
+		if err != nil {
+			return nil, err
+		}
+		hc, out.Total = c, total
+		if out.Hits, err = ix.fetchHits(ctx, cq.strict, ids, !req.NoSnippets && strings.TrimSpace(req.Query) != ""); err != nil {
+			return nil, err
+		}
+	} else {
+		sctx := ctx
+		hc = &hitCollector{}
+		if req.Facets {
+			sctx = ix.withHitCollector(ctx, hc, fields)
+		}
+		res, err := ix.search(sctx, newRequest(cq.strict, limit, req.Offset))
+		if err != nil {
+			return nil, err
+		}
+		out.Total = int(res.Total)
+		out.Hits = make([]Hit, 0, len(res.Hits))
+		for _, h := range res.Hits {
+			out.Hits = append(out.Hits, hitOf(h))
+		}
 	}
 	if req.Facets {
 		size := req.FacetSize

@@ -30,7 +30,7 @@ const (
 
 	// tokenizerVersion changes whenever the tokens emitted change, so that
 	// Open asks for a rebuild.
-	tokenizerVersion = "gse-tok-6"
+	tokenizerVersion = "gse-tok-7"
 )
 
 // CharsTokenizerName emits each distinct Han character of a text once:
@@ -140,7 +140,7 @@ func (t *Tokenizer) Tokenize(input []byte) analysis.TokenStream {
 			// Take the whole run from the input: gse splits "Party's"
 			// and "high-quality" into several segments.
 			latinEnd = latinRunEnd(input, start)
-			units = appendLatin(&out, input, start, latinEnd, units)
+			units = appendLatin(&out, input, start, latinEnd, units, t.subWords)
 			continue
 		}
 		pos := units + 1
@@ -251,7 +251,13 @@ func classify(text []byte) tokenKind {
 // appendLatin splits input[start:end] into runs of letters/digits (an
 // apostrophe inside a word is kept, a trailing 's dropped), lower-cases and
 // stems them, and appends them with consecutive positions.
-func appendLatin(out *analysis.TokenStream, input []byte, start, end, pos int) int {
+//
+// With pairs (index mode), each word that follows another Latin word with
+// only spaces or a hyphen between them is preceded by the pair as one
+// token ("parti build", type Shingle, at the first word's position): a
+// two-word phrase is then one term lookup instead of a position check in
+// every article holding both words.
+func appendLatin(out *analysis.TokenStream, input []byte, start, end, pos int, pairs bool) int {
 	i := start
 	for i < end {
 		r, n := utf8.DecodeRune(input[i:])
@@ -277,6 +283,14 @@ func appendLatin(out *analysis.TokenStream, input []byte, start, end, pos int) i
 		term := latinTerm(input[i:j])
 		if len(term) > 0 {
 			pos++
+			if pairs {
+				if prev := lastWord(*out); prev != nil && prev.Position == pos-1 && onlyJoiners(input[prev.End:i]) {
+					*out = append(*out, &analysis.Token{
+						Start: prev.Start, End: j, Term: pairTerm(prev.Term, term), Position: prev.Position,
+						Type: analysis.Shingle,
+					})
+				}
+			}
 			*out = append(*out, &analysis.Token{
 				Start: i, End: j, Term: term, Position: pos,
 				Type: analysis.AlphaNumeric,
@@ -347,4 +361,33 @@ func latinRunEnd(input []byte, start int) int {
 		i += n
 	}
 	return i
+}
+
+// lastWord is the last Latin word token of out (not a pair), or nil.
+func lastWord(out analysis.TokenStream) *analysis.Token {
+	if len(out) == 0 {
+		return nil
+	}
+	if t := out[len(out)-1]; t.Type == analysis.AlphaNumeric {
+		return t
+	}
+	return nil
+}
+
+// onlyJoiners reports whether b holds only spaces and hyphens (what may
+// stand between the words of a phrase).
+func onlyJoiners(b []byte) bool {
+	for _, c := range string(b) {
+		if c != ' ' && c != '\t' && c != '-' && c != '\u00a0' && c != '\u3000' {
+			return false
+		}
+	}
+	return true
+}
+
+func pairTerm(a, b []byte) []byte {
+	t := make([]byte, 0, len(a)+1+len(b))
+	t = append(t, a...)
+	t = append(t, ' ')
+	return append(t, b...)
 }

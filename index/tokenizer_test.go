@@ -37,8 +37,8 @@ func TestTokenize(t *testing.T) {
 		{"述职评议会", "述职评议会/1 述职/1 述职评议/1 评议/3 评议会/3 议会/4", "述职评议会/1"},
 		{"全面从严治党，召开！", "全面从严治党/1 全面/1 从严/3 从严治党/3 严治/4 治党/5 召开/7", "全面从严治党/1 召开/7"},
 		{"黨建工作", "党建/1 工作/3", "党建/1 工作/3"},
-		{"The Party's high-quality Development", "the/1 parti/2 high/3 qualiti/4 develop/5", "the/1 parti/2 high/3 qualiti/4 develop/5"},
-		{"ＡＢＣ meetings 2023年", "abc/1 meet/2 2023/3 年/4", "abc/1 meet/2 2023/3 年/4"},
+		{"The Party's high-quality Development", "the/1 the parti/1 parti/2 parti high/2 high/3 high qualiti/3 qualiti/4 qualiti develop/4 develop/5", "the/1 parti/2 high/3 qualiti/4 develop/5"},
+		{"ＡＢＣ meetings 2023年", "abc/1 abc meet/1 meet/2 meet 2023/2 2023/3 年/4", "abc/1 meet/2 2023/3 年/4"},
 		{"", "", ""},
 		{"，。！ ", "", ""},
 	}

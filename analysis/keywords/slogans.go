@@ -18,6 +18,9 @@ var (
 // marks around whole sentences or document names are not slogans.
 func Slogans(p string) []string {
 	var out []string
+	if !strings.ContainsAny(p, "“「『\"") {
+		return nil
+	}
 	han, latin := text.Counts(p)
 	if han > 0 {
 		for _, m := range zhQuote.FindAllStringSubmatch(p, -1) {

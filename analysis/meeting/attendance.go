@@ -66,11 +66,11 @@ func attendEn(p string) int {
 		return 0
 	}
 	for _, s := range strings.Split(p, ". ") {
-		if !enVerb.MatchString(s) {
+		if !strings.ContainsAny(s, "0123456789") || !enVerb.MatchString(s) {
 			continue
 		}
 		for _, s2 := range strings.Split(s, "。") {
-			if !enVerb.MatchString(s2) {
+			if !strings.ContainsAny(s2, "0123456789") || !enVerb.MatchString(s2) {
 				continue
 			}
 			m := enAttend.FindStringSubmatch(s2)

@@ -138,7 +138,7 @@ func (b *builder) nameAt(p string, i int) string {
 		// "书记严肃指出": when the first two characters are a common
 		// word, a three-character "name" seen only once is that word
 		// plus the next one.
-		if l == 3 && b.lex != nil && compoundPrefix(rest) == "" && b.lex.Common(prefixRunes(rest, 2)) && strings.Count(b.full, name) < 2 && !strongFollower(rest[len(name):]) {
+		if l == 3 && b.lex != nil && compoundPrefix(rest) == "" && b.lex.Common(prefixRunes(rest, 2)) && b.count(name) < 2 && !strongFollower(rest[len(name):]) {
 			continue
 		}
 		// "雷新作总结讲话": when the two-character name is also valid
@@ -146,7 +146,7 @@ func (b *builder) nameAt(p string, i int) string {
 		// character belongs to the next word.
 		if l == 3 && compoundPrefix(rest) == "" {
 			short := prefixRunes(rest, 2)
-			if isFollower(rest[len(short):]) && strings.Count(b.full, short) > strings.Count(b.full, name) {
+			if isFollower(rest[len(short):]) && b.count(short) > b.count(name) {
 				return short
 			}
 		}
@@ -537,4 +537,14 @@ func findCredits(p string) [][]int {
 		}
 	}
 	return out
+}
+
+// count returns how often s occurs in the whole text, cached per article.
+func (b *builder) count(s string) int {
+	if n, ok := b.counts[s]; ok {
+		return n
+	}
+	n := strings.Count(b.full, s)
+	b.counts[s] = n
+	return n
 }

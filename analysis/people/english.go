@@ -43,7 +43,10 @@ func (b *builder) english(p, o string) {
 	}
 }
 
-var placeWords = []string{"Road", "Street", "Rd", "Avenue", "District", "County", "City", "Province", "Town", "Village", "Park", "Lake", "River", "Mountain", "Bridge", "Building", "Hall", "Square", "Temple", "Company", "Group", "Institute", "University", "College", "School", "Hospital", "Center", "Centre", "Branch"}
+// placeWords after a pinyin pair make it a place or an organisation
+// ("Ma Anshan Steel", "Xiong An New Area", "Li Yan Road").
+var placeWords = []string{"Road", "Street", "Rd", "Avenue", "District", "County", "City", "Province", "Town", "Village", "Park", "Lake", "River", "Mountain", "Bridge", "Building", "Hall", "Square", "Temple", "Company", "Group", "Institute", "University", "College", "School", "Hospital", "Center", "Centre", "Branch",
+	"Steel", "Iron", "Power", "Electric", "Energy", "Port", "Airport", "Railway", "Bank", "Mining", "Coal", "Oil", "Petroleum", "Chemical", "Construction", "Engineering", "Technology", "Industrial", "Industry", "Development", "Zone", "New", "Area", "Station", "Office", "Bureau", "Committee", "Association", "Federation", "Union", "Academy", "Research", "Co", "Ltd", "Corporation", "Holdings", "Port", "Township", "Prefecture", "Autonomous", "Reservoir", "Canal"}
 
 func placeWord(s string) bool {
 	for _, w := range placeWords {

@@ -45,6 +45,7 @@ type Result struct {
 type builder struct {
 	lex    Lexicon
 	full   string // the whole folded text, to compare name variants
+	counts map[string]int
 	people []data.Person
 	index  map[string]int
 }
@@ -76,7 +77,7 @@ func (b *builder) add(name, role string) {
 // characters (text.Simplify); names are returned from orig, the paragraphs
 // as written, at the same byte offsets.
 func Extract(paras, orig []string, lex Lexicon) Result {
-	b := &builder{lex: lex, index: map[string]int{}, full: strings.Join(paras, "\n")}
+	b := &builder{lex: lex, index: map[string]int{}, full: strings.Join(paras, "\n"), counts: map[string]int{}}
 	for i, p := range paras {
 		o := orig[i]
 		han, latin := text.Counts(p)

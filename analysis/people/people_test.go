@@ -52,6 +52,7 @@ func TestExtract(t *testing.T) {
 			[]string{"Gu Jian:Organization Department of Shanghai Academy of Sciences", "Shang Jiali:Submitted by", "Wu Weihua:Party Committee member", "Zhou Jinlong:member of the party committee and chairman of the company"}},
 		{[]string{"The meeting was chaired by Party Secretary Yao Jinzhuo. Study Xi Jinping Thought on Socialism with Chinese Characteristics. Zhengzhou Sanmo Institute and Hong Kong delegates, Wuhu City."},
 			[]string{"Yao Jinzhuo:Party Secretary"}},
+		{[]string{"Delegates from Ma Anshan Steel and the Xiong An New Area met Zhang Hong."}, []string{"Zhang Hong:"}},
 		{[]string{"General Election held, presided over by Secretary Liu Zhijian.", "Liu stressed that members should study."},
 			[]string{"Liu Zhijian:Secretary"}},
 	}

@@ -190,7 +190,7 @@ func (g *Grouper) feature(s string, theme bool) uint32 {
 
 // Add adds one requirement. Requirements with no text are ignored.
 func (g *Grouper) Add(r Record) {
-	text := strings.TrimSpace(r.Text)
+	text := StripMarker(r.Text)
 	if text == "" {
 		return
 	}
@@ -536,7 +536,10 @@ func (g *Grouper) collect(uf *unionFind) []Group {
 		if a.FirstSeen != b.FirstSeen {
 			return a.FirstSeen < b.FirstSeen
 		}
-		return a.Text < b.Text
+		if a.Text != b.Text {
+			return a.Text < b.Text
+		}
+		return strings.Join(a.Themes, ",") < strings.Join(b.Themes, ",") // same text, other themes
 	})
 	return out
 }

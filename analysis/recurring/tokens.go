@@ -176,4 +176,5 @@ strengthen strengthened strengthening enhance improve improved improvement promo
 continue continued keep kept make made carry carried out work works working effort efforts
 effectively effective firmly fully comprehensively deeply further solidly actively earnestly
 implement implemented implementation do done doing take taken put high level levels
+first second third fourth fifth firstly secondly thirdly finally lastly
 `

@@ -1,6 +1,7 @@
 package reqs
 
 import (
+	"sort"
 	"strings"
 
 	"meetscan/analysis/text"
@@ -9,12 +10,18 @@ import (
 // enumItems cuts an enumeration into items and decides which are
 // requirements. It returns the items and the span the enumeration covers
 // (so its sentences are not taken again as directive sentences).
-func enumItems(pi int, p string, en enumeration) ([]Item, text.Span) {
+func enumItems(pi int, p string, sents []text.Span, en enumeration) ([]Item, text.Span) {
 	ms := en.markers
 	english := ms[0].family == "en" || ms[0].family == "count"
 	// The preamble: from the start of the sentence holding the first
 	// marker up to it ("提出三点要求：", "put forward three requirements:").
-	pre := p[sentenceStart(p, ms[0].start):ms[0].start]
+	// When the marker starts its sentence, the announcement is the
+	// sentence before: "会议提出三点要求。一是…；二是…".
+	ps := sentenceStart(sents, ms[0].start)
+	if strings.TrimSpace(p[ps:ms[0].start]) == "" && ps > 0 {
+		ps = sentenceStart(sents, ps-1)
+	}
+	pre := p[ps:ms[0].start]
 	announced := zhAnnounce.MatchString(pre) || enAnnounce.MatchString(pre)
 	if strings.Contains(pre, "指出") && !strings.ContainsAny(pre, "要求意见希望建议") {
 		announced = false // 指出 also introduces findings and praise
@@ -26,7 +33,7 @@ func enumItems(pi int, p string, en enumeration) ([]Item, text.Span) {
 			end = ms[k+1].start
 		} else if !english {
 			// A Chinese list's last item ends with its sentence.
-			end = sentenceEnd(p, m.end)
+			end = sentenceEnd(sents, m.end)
 		}
 		end = trimEnd(p, m.start, end)
 		if end <= m.start {
@@ -45,7 +52,7 @@ func enumItems(pi int, p string, en enumeration) ([]Item, text.Span) {
 	last := ms[len(ms)-1]
 	end := len(p)
 	if !english {
-		end = sentenceEnd(p, last.end)
+		end = sentenceEnd(sents, last.end)
 	}
 	return items, text.Span{Start: ms[0].start, End: end}
 }
@@ -78,22 +85,24 @@ func directiveClauses(pi int, p string, sp text.Span) []Item {
 }
 
 // sentenceStart returns the start of the sentence containing byte i.
-func sentenceStart(p string, i int) int {
-	best := 0
-	for _, sp := range text.Sentences(p) {
-		if sp.Start <= i {
-			best = sp.Start
-		}
+func sentenceStart(sents []text.Span, i int) int {
+	k := sort.Search(len(sents), func(k int) bool { return sents[k].Start > i })
+	if k == 0 {
+		return 0
 	}
-	return best
+	return sents[k-1].Start
 }
 
-// sentenceEnd returns the end of the sentence containing byte i.
-func sentenceEnd(p string, i int) int {
-	for _, sp := range text.Sentences(p) {
-		if sp.End > i {
-			return sp.End
+// sentenceEnd returns the end of the sentence containing byte i, or
+// len(p) when i is past the last sentence (the caller passes the span
+// list of p; a missing list means the whole paragraph).
+func sentenceEnd(sents []text.Span, i int) int {
+	k := sort.Search(len(sents), func(k int) bool { return sents[k].End > i })
+	if k == len(sents) {
+		if len(sents) == 0 {
+			return i
 		}
+		return max(i, sents[len(sents)-1].End)
 	}
-	return len(p)
+	return sents[k].End
 }

@@ -9,6 +9,7 @@ package reqs
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -30,7 +31,7 @@ var (
 	// Announcements of a list of requirements.
 	zhAnnounce = regexp.MustCompile(`要求|意见|希望|建议|强调|提出|部署|指导|努力方向|工作思路|明确了|几点|必须|务必`)
 	enAnnounce = regexp.MustCompile(`(?i)requirement|require|put forward|emphasi[sz]|stress|hope|suggest|direction|call(?:ed|s)? on|urge|deploy|proposed|must|should|necessary`)
-	enModal    = regexp.MustCompile(`(?i)\b(?:should|must|shall|ought to|needs? to|it is (?:necessary|required|essential|imperative|important) (?:to|that)|(?:is|are) required to|required (?:all |each |every |the )?[a-z' ]{0,60}? to|requires? that|required that|demand(?:ed|s)? that|asked (?:all |each |every |the )?[a-z' ]{0,60}? to|urged?|call(?:ed|s)? on|hopes?|hoped|it is hoped)\b`)
+	enModal    = regexp.MustCompile(`(?i)\b(?:should|must|shall|ought to|needs? to|it is (?:necessary|required|essential|imperative|important) (?:to|that)|(?:is|are) required to|required (?:all |each |every |the )?[a-z' ]{0,60}? to|requires? that|required that|demand(?:ed|s)? that|asked (?:all |each |every |the )?[a-z' ]{0,60}? to|urged?|call(?:ed|s)? on|hopes?|hoped|it is hoped|we will (?:continue to|further|strive to|resolutely|firmly|vigorously))\b`)
 	// An English sentence announcing what follows: "…pointed out the
 	// direction of future work: …".
 	enColonCue = regexp.MustCompile(`(?i)(?:requirement|direction|suggestion|task|point)s?[^:]{0,40}:`)
@@ -52,6 +53,13 @@ func meetingSubject(before string) bool {
 		}
 	}
 	return false
+}
+
+func colonCueIndex(sent string, hasColon bool) []int {
+	if !hasColon {
+		return nil
+	}
+	return enColonCue.FindStringIndex(sent)
 }
 
 // isDirectiveYao reports whether the 要 at byte i of s is the modal "must"
@@ -124,7 +132,7 @@ func zhDirective(s string) int {
 }
 
 // enModalWords pre-check enModal with plain search (lower case).
-var enModalWords = []string{"should", "must", "shall", "ought", "need", "necessary", "required", "require", "essential", "imperative", "important", "demand", "asked", "urge", "call", "hope"}
+var enModalWords = []string{"should", "must", "shall", "ought", "need", "necessary", "required", "require", "essential", "imperative", "important", "demand", "asked", "urge", "call", "hope", "we will"}
 
 func enDirective(s string) int {
 	lower := strings.ToLower(s)
@@ -184,11 +192,12 @@ func Extract(paras []string, skip []bool) []Item {
 }
 
 func sortByPara(items []Item) {
-	for i := 1; i < len(items); i++ {
-		for j := i; j > 0 && (items[j].Para < items[j-1].Para || items[j].Para == items[j-1].Para && items[j].Start < items[j-1].Start); j-- {
-			items[j], items[j-1] = items[j-1], items[j]
+	sort.SliceStable(items, func(i, j int) bool {
+		if items[i].Para != items[j].Para {
+			return items[i].Para < items[j].Para
 		}
-	}
+		return items[i].Start < items[j].Start
+	})
 }
 
 // paragraphLists finds enumerations written one item per paragraph
@@ -225,7 +234,7 @@ func paragraphLists(paras []string, marks [][]marker, skip []bool, done []bool) 
 		announced := false
 		if i > 0 {
 			prev := paras[i-1]
-			tail := prev[sentenceStart(prev, max(0, len(prev)-1)):]
+			tail := prev[sentenceStart(text.Sentences(prev), max(0, len(prev)-1)):]
 			announced = zhAnnounce.MatchString(tail) || enAnnounce.MatchString(tail)
 		}
 		for k, pi := range run {
@@ -254,43 +263,40 @@ func paragraphLists(paras []string, marks [][]marker, skip []bool, done []bool) 
 
 func paragraph(pi int, p string, marks []marker) []Item {
 	var items []Item
-	covered := func(s, e int) bool {
-		for _, it := range items {
-			if s < it.End && e > it.Start {
-				return true
-			}
-		}
-		return false
-	}
-	// Enumerations first: their items may span several sentences.
-	var enumSpans []text.Span
-	for _, en := range enumerations(marks) {
-		its, span := enumItems(pi, p, en)
-		items = append(items, its...)
-		enumSpans = append(enumSpans, span)
-	}
-	inEnum := func(s, e int) bool {
-		for _, sp := range enumSpans {
-			if s < sp.End && e > sp.Start {
-				return true
-			}
-		}
-		return false
-	}
 	sents := text.Sentences(p)
+	// Enumerations first: their items may span several sentences. Bytes
+	// they cover are marked so their sentences are not taken again (a
+	// bitmap keeps this linear on pathological paragraphs).
+	inEnum := make([]bool, len(p)+1)
+	for _, en := range enumerations(marks) {
+		its, span := enumItems(pi, p, sents, en)
+		items = append(items, its...)
+		for i := span.Start; i < span.End && i < len(inEnum); i++ {
+			inEnum[i] = true
+		}
+	}
+	overlaps := func(s text.Span) bool {
+		for i := s.Start; i < s.End; i++ {
+			if inEnum[i] {
+				return true
+			}
+		}
+		return false
+	}
 	colonCue := false
 	for _, s := range sents {
-		if inEnum(s.Start, s.End) || covered(s.Start, s.End) {
+		if overlaps(s) {
 			continue
 		}
 		sent := p[s.Start:s.End]
 		if text.Lang(sent) == text.English {
-			if m := enColonCue.FindStringIndex(sent); m != nil && enAnnounce.MatchString(sent) && len(strings.Fields(sent[m[1]:])) >= 3 {
+			hasColon := strings.ContainsRune(sent, ':')
+			if m := colonCueIndex(sent, hasColon); m != nil && enAnnounce.MatchString(sent) && len(strings.Fields(sent[m[1]:])) >= 3 {
 				items = append(items, Item{pi, s.Start, s.End, s.Start, -1})
 				colonCue = true
 				continue
 			}
-			if enColonCue.MatchString(sent) {
+			if hasColon && enColonCue.MatchString(sent) {
 				continue // "…put forward three requirements:" announces what follows
 			}
 			if d := enDirective(sent); d >= 0 {
@@ -304,7 +310,7 @@ func paragraph(pi int, p string, marks []marker) []Item {
 		}
 		items = append(items, zhSentence(pi, p, s)...)
 	}
-	sortItems(items)
+	sort.Slice(items, func(i, j int) bool { return items[i].Start < items[j].Start })
 	return items
 }
 
@@ -406,10 +412,3 @@ func trimEnd(p string, s, e int) int {
 	return e
 }
 
-func sortItems(items []Item) {
-	for i := 1; i < len(items); i++ {
-		for j := i; j > 0 && items[j].Start < items[j-1].Start; j-- {
-			items[j], items[j-1] = items[j-1], items[j]
-		}
-	}
-}

@@ -124,11 +124,7 @@ func writeDemoSummary(ctx context.Context, w io.Writer, p *pipeline.Pipeline) er
 	writeYearTypeTable(w, byYear)
 
 	tax := p.Analyzer.Taxonomy()
-	var themes []trends.Theme
-	for _, t := range tax.Themes() {
-		themes = append(themes, trends.Theme{ID: t.ID, LabelEN: t.LabelEN, LabelZH: t.LabelZH})
-	}
-	tr, err := trends.Themes(ctx, ix, trends.Filter{}, themes, trends.Options{})
+	tr, err := trends.Themes(ctx, ix, trends.Filter{}, trends.TaxonomyThemes(tax), trends.Options{})
 	if err != nil {
 		return fmt.Errorf("demo: trends: %w", err)
 	}

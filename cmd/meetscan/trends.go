@@ -136,13 +136,9 @@ Everything is computed from the index's facets, never by loading articles.`,
 			}
 			var res *trends.Result
 			if by == "theme" {
-				var themes []trends.Theme
-				for _, t := range p.Analyzer.Taxonomy().Themes() {
-					themes = append(themes, trends.Theme{ID: t.ID, LabelEN: t.LabelEN, LabelZH: t.LabelZH})
-				}
-				res, err = trends.Themes(ctx, p.Index, f, themes, trends.Options{})
+				res, err = trends.Themes(ctx, p.Index, f, trends.TaxonomyThemes(p.Analyzer.Taxonomy()), trends.Options{})
 			} else {
-				res, err = trends.Terms(ctx, p.Index, f, trends.TermOptions{Stop: recurring.DefaultStopWords()})
+				res, err = trends.Terms(ctx, p.Index, f, trends.TermOptions{Stop: trends.TermStopWords(p.Analyzer.Taxonomy())})
 			}
 			if err != nil {
 				return err
@@ -202,11 +198,7 @@ the organisation and the article link, across the meetings that match it
 			if filters.year != 0 {
 				f.From, f.To = filters.year, filters.year
 			}
-			var also []string
-			for _, t := range p.Analyzer.Taxonomy().ThemesInQuery(args[0]) {
-				also = append(also, t.TermsZH...)
-				also = append(also, t.TermsEN...)
-			}
+			also := trends.AlsoForms(p.Analyzer.Taxonomy(), args[0])
 			lines, err := trends.Context(ctx, p.Index, p.Store, args[0], f, trends.ContextOptions{Width: width, Limit: limit, Also: also})
 			if err != nil {
 				return queryError(err)
@@ -246,14 +238,15 @@ func yearOf(s string) int {
 
 func newRequirementsCmd(e *env) *cobra.Command {
 	var (
-		years     yearFlags
-		org       string
-		recurrent bool
-		minYears  int
-		minCount  int
-		limit     int
-		members   bool
-		out       outputFlags
+		years      yearFlags
+		org        string
+		recurrent  bool
+		minYears   int
+		minCount   int
+		limit      int
+		members    bool
+		maxMembers int
+		out        outputFlags
 	)
 	cmd := &cobra.Command{
 		Use:   "requirements [--recurring] [--from Y --to Y] [--org O] [--min-years N] [--json|--csv]",
@@ -280,7 +273,9 @@ its paraphrases; --recurring keeps groups seen at least twice.`,
 				return err
 			}
 			defer p.Close()
-			opt := recurring.Options{MinYears: minYears, MinCount: 1}
+			// Members are listed up to --members-max per group: at 100,000
+			// articles every member of every group would be 270,000 rows.
+			opt := recurring.Options{MinYears: minYears, MinCount: 1, MaxMembers: maxMembers}
 			if recurrent {
 				opt.MinCount = max(minCount, 2)
 			}
@@ -316,6 +311,7 @@ its paraphrases; --recurring keeps groups seen at least twice.`,
 	fl.IntVar(&minCount, "min-count", 2, "with --recurring: only groups with at least N requirements")
 	fl.IntVar(&limit, "limit", 50, "most groups shown (0: all)")
 	fl.BoolVar(&members, "members", false, "with --csv: one row per member requirement instead of per group")
+	fl.IntVar(&maxMembers, "max-members", 100, "members listed per group (0: all)")
 	out.add(cmd)
 	return cmd
 }

@@ -95,7 +95,7 @@ func (r *Report) MeetingsChart() string {
 func (r *Report) ThemesChart(n int) string {
 	var ss []series
 	for _, t := range r.chartThemes(n) {
-		sr := series{Name: themeName(t)}
+		sr := series{Name: themeName(t), Href: "#theme-" + t.ID}
 		for _, y := range r.Themes.Years {
 			sr.Values = append(sr.Values, t.ShareByYear[y])
 		}
@@ -223,14 +223,14 @@ const pageHTML = `<!DOCTYPE html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{.Title}}</title>
 <style>
-body{font-family:'Noto Sans CJK SC','Source Han Sans SC','Microsoft YaHei','PingFang SC','Noto Sans',system-ui,sans-serif;color:#1d1d1f;max-width:1000px;margin:24px auto;padding:0 20px;line-height:1.55;font-size:15px}
+body{font-family:'Noto Sans CJK SC','Source Han Sans SC','Microsoft YaHei','PingFang SC','Noto Sans',system-ui,sans-serif;color:#1d1d1f;max-width:1120px;margin:24px auto;padding:0 20px;line-height:1.55;font-size:15px}
 h1{font-size:26px;margin:0 0 4px}h2{font-size:20px;border-bottom:2px solid #0072B2;padding-bottom:4px;margin-top:36px}h3{font-size:16px;margin:20px 0 6px}
 .meta{color:#555;font-size:13px}.summary{display:flex;gap:14px;flex-wrap:wrap;margin:18px 0}
 .card{background:#f3f6fa;border-radius:8px;padding:10px 16px;min-width:140px}.card b{display:block;font-size:24px;color:#0072B2}
 table{border-collapse:collapse;width:100%;margin:8px 0 16px;font-size:14px}th,td{border-bottom:1px solid #e3e3e3;padding:5px 8px;text-align:left;vertical-align:top}
 th{background:#f7f7f7;font-weight:600}td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .rising{color:#007a4d}.falling{color:#b3261e}.new{color:#6a3d9a}.gone{color:#777}.steady{color:#777}
-.links a{display:inline-block;margin-right:8px;font-size:12px;white-space:nowrap}td.links{min-width:190px}.src li{font-size:13px}
+.links a{display:inline-block;margin-right:8px;font-size:12px;white-space:nowrap}td.links{min-width:150px}td.trend{white-space:nowrap}table.themes td:first-child{min-width:150px}table.themes{font-size:13px}.src li{font-size:13px}
 svg{max-width:100%;height:auto;display:block;margin:8px 0}a{color:#0b57d0;text-decoration:none}a:hover{text-decoration:underline}
 .note{font-size:13px;color:#555;background:#fafafa;border-left:3px solid #ccc;padding:6px 10px}
 @media print{a{color:inherit}h2{break-after:avoid}}
@@ -248,7 +248,7 @@ svg{max-width:100%;height:auto;display:block;margin:8px 0}a{color:#0b57d0;text-d
 
 <h2 id="overview">1. 概览 Overview</h2>
 {{svg .MeetingsChart}}
-<p class="note">点击柱形查看该年的来源文章。Click a bar for the year's source articles.</p>
+<p class="note">点击柱形查看该年的来源文章；点击图例查看主题的来源。Click a bar for the year's source articles, a legend entry for the theme's row and sources.</p>
 <h3>主要单位 Most active organisations</h3>
 <table><tr><th>单位 Organisation</th><th>会议 Meetings</th><th>来源 Sources</th></tr>
 {{range .Orgs}}<tr><td>{{.Label}}</td><td class="n">{{.Count}}</td><td class="links">{{range .Links}}<a href="{{.URL}}" title="{{.Title}}">{{.Date}}</a>{{end}}</td></tr>
@@ -261,8 +261,8 @@ svg{max-width:100%;height:auto;display:block;margin:8px 0}a{color:#0b57d0;text-d
 
 <h2 id="themes">2. 主题逐年变化 Themes year over year</h2>
 {{svg (.ThemesChart 8)}}
-<table><tr><th>主题 Theme</th>{{range .Themes.Years}}<th class="n">{{.}}</th>{{end}}<th class="n">变化 Δpp</th><th class="n">G²</th><th class="n">p</th><th>趋势 Trend</th><th>来源 Sources</th></tr>
-{{$r := .}}{{range .Themes.Themes}}{{if or (ne .Trend "steady") (gt .StudyShare 0.0) (gt .ReferenceShare 0.0)}}<tr><td>{{theme .}}</td>{{$t := .}}{{range $r.Themes.Years}}<td class="n">{{docsAt $t .}} <small>({{shareAt $t .}})</small></td>{{end}}<td class="n">{{signed .Change}}</td><td class="n">{{g2 .G2}}</td><td class="n">{{p .P}}</td><td class="{{.Trend}}">{{arrow .Trend}}</td><td class="links">{{range first3 (index $r.ThemeLinks .ID)}}<a href="{{.URL}}" title="{{.Title}}">{{.Date}}</a>{{end}}</td></tr>
+<table class="themes"><tr><th>主题 Theme</th>{{range .Themes.Years}}<th class="n">{{.}}</th>{{end}}<th class="n">变化 Δpp</th><th class="n">G²</th><th class="n">p</th><th>趋势 Trend</th><th>来源 Sources</th></tr>
+{{$r := .}}{{range .Themes.Themes}}{{if or (ne .Trend "steady") (gt .StudyShare 0.0) (gt .ReferenceShare 0.0)}}<tr id="theme-{{.ID}}"><td>{{theme .}}</td>{{$t := .}}{{range $r.Themes.Years}}<td class="n">{{docsAt $t .}} <small>({{shareAt $t .}})</small></td>{{end}}<td class="n">{{signed .Change}}</td><td class="n">{{g2 .G2}}</td><td class="n">{{p .P}}</td><td class="trend {{.Trend}}">{{arrow .Trend}}</td><td class="links">{{range first3 (index $r.ThemeLinks .ID)}}<a href="{{.URL}}" title="{{.Title}}">{{.Date}}</a>{{end}}</td></tr>
 {{end}}{{end}}</table>
 <p class="note">每格：提及该主题的会议数（占当年会议的比例）。Δpp：末年与前一年占比之差（百分点）。G²：对数似然比（Dunning 1993），比较 {{span .Themes.Compare.Study}} 与 {{span .Themes.Compare.Reference}}，p 值按自由度为 1 的卡方分布；样本过小、不显著（p ≥ {{.Themes.Compare.Alpha}}）或变化不足 1 个百分点者标为平稳。
 Each cell: meetings mentioning the theme (share of the year's meetings). Δpp: last year minus the year before, in percentage points. G²: log-likelihood ratio comparing {{span .Themes.Compare.Study}} with {{span .Themes.Compare.Reference}}; p from chi-square with 1 df. Changes on small samples, not significant or under 1 point are labelled steady.</p>

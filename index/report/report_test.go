@@ -3,8 +3,10 @@ package report
 import (
 	"bytes"
 	"context"
+	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -63,6 +65,11 @@ func plantedStore(tb testing.TB, cfg gen.Config, extra ...*data.Article) (*data.
 		tb.Fatal(err)
 	}
 	tb.Cleanup(func() { st.Close() })
+	return st, fill(tb, st, cfg, extra...)
+}
+
+func fill(tb testing.TB, st *data.Store, cfg gen.Config, extra ...*data.Article) gen.Truth {
+	tb.Helper()
 	var arts []*data.Article
 	ans := map[string]*data.Analysis{}
 	flush := func() {
@@ -106,7 +113,7 @@ func plantedStore(tb testing.TB, cfg gen.Config, extra ...*data.Article) (*data.
 			Requirements: []data.Requirement{{Text: "要<script>alert(2)</script>加强"}}}
 	}
 	flush()
-	return st, truth
+	return truth
 }
 
 func TestBuildPlanted(t *testing.T) {
@@ -167,7 +174,7 @@ func TestBuildPlanted(t *testing.T) {
 		t.Fatal(err)
 	}
 	page := h.String()
-	for _, want := range []string{"<svg", "</svg>", "<polyline", "每年会议数 Meetings per year", `href="#src-2021"`, `id="src-2021"`,
+	for _, want := range []string{"<svg", "</svg>", "<polyline", "每年会议数 Meetings per year", `href="#src-2021"`, `id="src-2021"`, `href="#theme-high_quality_development"`, `id="theme-high_quality_development"`,
 		"高质量发展 High-quality development", "▲ 上升 rising", `href="https://reports.meetscan.test/`} {
 		if !strings.Contains(page, want) {
 			t.Errorf("HTML lacks %q", want)
@@ -295,4 +302,41 @@ func atoi(s string) int {
 		n = n*10 + int(c-'0')
 	}
 	return n
+}
+
+// BenchmarkBuild100k builds the 2019–2024 report (HTML and Markdown) from
+// a store of 100,000 generated articles (MEETSCAN_BENCH_DOCS overrides) with
+// planted analyses, kept in MEETSCAN_BENCH_REPORT_STORE when set.
+func BenchmarkBuild100k(b *testing.B) {
+	n := 100000
+	if v, err := strconv.Atoi(os.Getenv("MEETSCAN_BENCH_DOCS")); err == nil && v > 0 {
+		n = v
+	}
+	tk := testTokenizer(b)
+	var st *data.Store
+	if dir := os.Getenv("MEETSCAN_BENCH_REPORT_STORE"); dir != "" {
+		var err error
+		if st, err = data.Open(dir); err != nil {
+			b.Fatal(err)
+		}
+		defer st.Close()
+		if c, _ := st.Count(); c < n {
+			fill(b, st, gen.Default(n, 1))
+		}
+	} else {
+		st, _ = plantedStore(b, gen.Default(n, 1))
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		rep, err := Build(context.Background(), st, tk, Options{From: 2019, To: 2024})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := rep.WriteHTML(io.Discard); err != nil {
+			b.Fatal(err)
+		}
+		if err := rep.WriteMarkdown(io.Discard); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

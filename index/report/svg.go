@@ -108,6 +108,7 @@ func barChart(title, yLabel string, bars []bar) string {
 type series struct {
 	Name   string
 	Values []float64 // one per year
+	Href   string    // "#anchor" of the series' table row, or ""
 }
 
 // lineChart draws one line per series over the years with markers, a y
@@ -166,8 +167,14 @@ func lineChart(title, yLabel string, years []int, ss []series) string {
 		}
 		lx := float64(left) + float64(k%3)*pw/3
 		ly := base + 40 + float64(k/3)*20
+		if sr.Href != "" {
+			fmt.Fprintf(&s, `<a href="%s">`, esc(sr.Href))
+		}
 		fmt.Fprintf(&s, `<line x1="%.1f" x2="%.1f" y1="%.1f" y2="%.1f" stroke="%s" stroke-width="3"%s/>`, lx, lx+22, ly-4, ly-4, c, dash)
 		fmt.Fprintf(&s, `<text x="%.1f" y="%.1f" fill="#222">%s</text>`, lx+28, ly, esc(clip(sr.Name, 30)))
+		if sr.Href != "" {
+			s.WriteString(`</a>`)
+		}
 	}
 	s.WriteString(`</svg>`)
 	return s.String()

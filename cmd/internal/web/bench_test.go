@@ -44,12 +44,14 @@ func buildBenchIndex(b *testing.B, n int) *index.Index {
 		dir = filepath.Join(b.TempDir(), "index")
 	}
 	_, tax := taxonomyThemes(b)
-	ix, err := index.Open(dir, index.Config{AnalyzerVersion: "web-bench", Taxonomy: tax})
+	// IgnoreVersion: an index left by an older tokenizer or taxonomy is
+	// rebuilt in place rather than refused.
+	ix, err := index.Open(dir, index.Config{AnalyzerVersion: "web-bench", Taxonomy: tax, IgnoreVersion: true})
 	if err != nil {
 		b.Fatal(err)
 	}
 	b.Cleanup(func() { ix.Close() })
-	if c, _ := ix.Count(); c == n {
+	if c, _ := ix.Count(); c == n && !ix.Stale() {
 		return ix
 	}
 	start := time.Now()

@@ -1,3 +1,5 @@
+//go:build unix
+
 package web
 
 import (
@@ -13,6 +15,7 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -58,12 +61,23 @@ func startBrowser(t *testing.T) *browser {
 		}
 		t.Skipf("%s not installed (run .ci/install-browser.sh)", chromiumPath)
 	}
-	profile := t.TempDir()
+	// The profile is removed after chromium and all its helper processes
+	// are gone (t.TempDir would race with their last writes).
+	profile, err := os.MkdirTemp("", "meetscan-chromium-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		for i := 0; i < 20 && os.RemoveAll(profile) != nil; i++ {
+			time.Sleep(100 * time.Millisecond)
+		}
+	})
 	cmd := exec.Command(chromiumPath, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
 		"--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-extensions",
 		"--disable-dev-shm-usage", "--hide-scrollbars", "--mute-audio", "--no-default-browser-check",
 		"--remote-debugging-port=0", "--remote-debugging-address=127.0.0.1", "--remote-allow-origins=http://127.0.0.1", "--user-data-dir="+profile,
 		"--window-size=1366,900", "about:blank")
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true} // own group: stopped as one
 	stderr, err := cmd.StderrPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -314,8 +328,19 @@ func (b *browser) typeInto(selector, s string) {
 // screenshot saves a PNG of the whole page to dir/name.png.
 func (b *browser) screenshot(dir, name string) string {
 	b.t.Helper()
+	return b.capture(dir, name, true)
+}
+
+// screenshotTop saves a PNG of the first screen of the page.
+func (b *browser) screenshotTop(dir, name string) string {
+	b.t.Helper()
+	return b.capture(dir, name, false)
+}
+
+func (b *browser) capture(dir, name string, full bool) string {
+	b.t.Helper()
 	var r struct{ Data string }
-	b.call(b.session, "Page.captureScreenshot", map[string]any{"format": "png", "captureBeyondViewport": true}, &r)
+	b.call(b.session, "Page.captureScreenshot", map[string]any{"format": "png", "captureBeyondViewport": full}, &r)
 	png, err := base64.StdEncoding.DecodeString(r.Data)
 	if err != nil {
 		b.t.Fatal(err)
@@ -338,8 +363,16 @@ func (b *browser) close() {
 		<-ctx.Done()
 		b.ws.Close()
 	}
-	if b.cmd.Process != nil {
-		b.cmd.Process.Kill()
-		b.cmd.Wait()
+	if b.cmd.Process == nil {
+		return
 	}
+	exited := make(chan struct{})
+	go func() { b.cmd.Wait(); close(exited) }()
+	select {
+	case <-exited:
+	case <-time.After(5 * time.Second):
+	}
+	// Chromium's helpers (zygote, renderers) are in the group we started.
+	syscall.Kill(-b.cmd.Process.Pid, syscall.SIGKILL)
+	<-exited
 }

@@ -1,3 +1,5 @@
+//go:build unix
+
 package web
 
 import (
@@ -158,12 +160,13 @@ func TestBrowserEndToEnd(t *testing.T) {
 	if b.evalNumber(`document.querySelectorAll("#kwic tr").length`) == 0 {
 		t.Error("context: no KWIC line")
 	}
-	shot("9-context")
+	t.Logf("screenshot %s", b.screenshotTop(dir, "9-context-top"))
 	b.navigate(ts.URL + "/requirements")
 	if b.evalNumber(`document.querySelectorAll("li.group").length`) == 0 {
 		t.Error("requirements: no group")
 	}
 	shot("10-requirements")
+	t.Logf("screenshot %s", b.screenshotTop(dir, "10-requirements-top"))
 	b.navigate(ts.URL + "/report")
 	shot("11-report")
 	// The form's download link, fetched as the browser would.

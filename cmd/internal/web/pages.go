@@ -83,10 +83,14 @@ var templateFuncs = template.FuncMap{
 // joinFew joins the first n items and says how many more there are, so a
 // group seen in 200 organisations stays one line.
 func joinFew(items []string, n int) string {
-	if len(items) <= n {
-		return strings.Join(items, "、")
+	sep := "、"
+	if len(items) > 0 && isASCII(items[0]) {
+		sep = ", " // English names read better with commas
 	}
-	return strings.Join(items[:n], "、") + fmt.Sprintf(" … (+%d)", len(items)-n)
+	if len(items) <= n {
+		return strings.Join(items, sep)
+	}
+	return strings.Join(items[:n], sep) + fmt.Sprintf(" … (+%d)", len(items)-n)
 }
 
 func joinInts(ns []int) string {
@@ -735,7 +739,7 @@ func (p *params) requirementFilter() RequirementFilter {
 		To:       p.year("to"),
 		Org:      p.str("org", maxFieldLen),
 		MinYears: p.num("min_years", 2, 1, 50),
-		Limit:    p.num("limit", 50, 1, maxGroups),
+		Limit:    p.num("limit", 30, 1, maxGroups),
 	}
 	if f.From != 0 && f.To != 0 && f.From > f.To {
 		p.fail("year range %d–%d is empty", f.From, f.To)
