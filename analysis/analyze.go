@@ -62,6 +62,15 @@ func (a *Analyzer) Analyze(art *data.Article) *data.Analysis {
 	// People, requirements, speakers.
 	ppl := people.Extract(d.folded, d.orig, lexicon{a.seg})
 	out.People = ppl.People
+	// Themes per paragraph first: a requirement of a paragraph without
+	// any theme has none either, and skipping its matching saves a
+	// segmentation pass.
+	paraHits := make([][]data.ThemeHit, len(d.orig))
+	for i, p := range d.orig {
+		if !d.skip[i] || i == d.titleP {
+			paraHits[i] = a.matcher.Match(p)
+		}
+	}
 	items := reqs.Extract(d.folded, d.skip)
 	presider := presiderOf(d, ppl)
 	cst := newCast(ppl)
@@ -77,8 +86,10 @@ func (a *Analyzer) Analyze(art *data.Article) *data.Analysis {
 			}
 			counts[sp]++
 		}
-		for _, h := range a.matcher.Match(r.Text) {
-			r.Themes = append(r.Themes, h.ID)
+		if len(paraHits[it.Para]) > 0 {
+			for _, h := range a.matcher.Match(r.Text) {
+				r.Themes = append(r.Themes, h.ID)
+			}
 		}
 		out.Requirements = append(out.Requirements, r)
 	}
@@ -98,7 +109,6 @@ func (a *Analyzer) Analyze(art *data.Article) *data.Analysis {
 	}
 
 	// Themes, keywords, slogans.
-	var hits [][]data.ThemeHit
 	// People's names are facts of the article, not keywords.
 	nameParts := map[string]bool{}
 	for _, p := range out.People {
@@ -116,7 +126,6 @@ func (a *Analyzer) Analyze(art *data.Article) *data.Analysis {
 		if d.skip[i] && i != d.titleP {
 			continue
 		}
-		hits = append(hits, a.matcher.Match(p))
 		kw.Tokenize(a.seg, d.folded[i])
 		for _, s := range keywords.Slogans(p) {
 			if !seen[s] {
@@ -125,7 +134,7 @@ func (a *Analyzer) Analyze(art *data.Article) *data.Analysis {
 			}
 		}
 	}
-	out.Themes = taxonomy.MergeHits(hits...)
+	out.Themes = taxonomy.MergeHits(paraHits...)
 	out.Keywords = kw.Top(a.idf, 10)
 	return out
 }
@@ -265,15 +274,29 @@ var (
 // or, in English, right after "by" ("presided over by …"). -1 when none is
 // named.
 func presiderOf(d *doc, ppl people.Result) int {
-	if sp := leadBy(d, ppl, speechRe); sp >= 0 {
+	if sp := leadBy(d, ppl, speechRe, speechWords); sp >= 0 {
 		return sp
 	}
-	return leadBy(d, ppl, presideRe)
+	return leadBy(d, ppl, presideRe, presideWords)
 }
 
-func leadBy(d *doc, ppl people.Result, presideRe *regexp.Regexp) int {
+// Plain-string pre-checks of speechRe and presideRe (lower case).
+var (
+	speechWords  = []string{"讲话", "致辞", "作总结", "作点评", "speech", "summed up"}
+	presideWords = []string{"主持", "presid", "chair"}
+)
+
+func leadBy(d *doc, ppl people.Result, presideRe *regexp.Regexp, words []string) int {
 	for pi, p := range d.folded {
 		if d.skip[pi] {
+			continue
+		}
+		lp := strings.ToLower(p)
+		found := false
+		for _, w := range words {
+			found = found || strings.Contains(lp, w)
+		}
+		if !found {
 			continue
 		}
 		for _, sp := range text.Sentences(p) {

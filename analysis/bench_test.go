@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"meetscan/data"
 )
@@ -66,4 +67,30 @@ func BenchmarkAnalyze(b *testing.B) {
 			}
 		})
 	})
+}
+
+// BenchmarkSpeedRatio interleaves one raw-segmentation pass and one
+// analysis pass over the same articles in every iteration, so machine
+// noise hits both alike, and reports analysis speed as a fraction of raw
+// segmentation speed ("speed-ratio"; the aim is >= 0.5).
+func BenchmarkSpeedRatio(b *testing.B) {
+	a := analyzer(b)
+	arts := benchArticles(b)
+	var seg, an time.Duration
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		t0 := time.Now()
+		for _, art := range arts {
+			for _, p := range strings.Split(art.Body, "\n") {
+				a.seg.Segment([]byte(p))
+			}
+		}
+		t1 := time.Now()
+		for _, art := range arts {
+			a.Analyze(art)
+		}
+		seg += t1.Sub(t0)
+		an += time.Since(t1)
+	}
+	b.ReportMetric(float64(seg)/float64(an), "speed-ratio")
 }

@@ -189,21 +189,22 @@ func (r *Result) Counts() map[string]map[string]int {
 	return out
 }
 
-// Methods of *Index (implemented in index.go, search.go, counts.go,
-// rebuild.go):
+// Methods of *Index (implemented in index.go, search.go, facets.go,
+// datesort.go, rebuild.go):
 //
 //	func Open(dir string, cfg Config) (*Index, error)
 //	func (ix *Index) Close() error
 //	func (ix *Index) Dir() string
 //	func (ix *Index) Stale() bool                       // versions differ (IgnoreVersion)
+//	func (ix *Index) SetOwner(owner string)             // shown to other processes in LockedError
 //	func (ix *Index) Add(ctx context.Context, docs []Doc) error
 //	func (ix *Index) Delete(ctx context.Context, ids ...string) error
 //	func (ix *Index) Count() (int, error)
 //	func (ix *Index) Search(ctx context.Context, req Request) (*Result, error)
 //	func (ix *Index) Each(ctx context.Context, req Request, fn func(Hit) error) error
 //	func (ix *Index) YearCounts(ctx context.Context, req Request) (map[int]int, error)
-//	func (ix *Index) FacetByYear(ctx context.Context, req Request, facet string, size int) (map[int][]FacetTerm, error)
 //	func (ix *Index) FacetTerms(ctx context.Context, req Request, facet string, size int) ([]FacetTerm, int, error)
+//	func (ix *Index) FacetByYear(ctx context.Context, req Request, facet string, size int) (map[int][]FacetTerm, error)
 //	func (ix *Index) Rebuild(ctx context.Context, src DocSource, progress func(done int)) error
 //	func Rebuild(ctx context.Context, dir string, cfg Config, src DocSource, progress func(done int)) error
 //	func ParseDateBound(s string, end bool) (time.Time, error)

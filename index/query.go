@@ -97,7 +97,8 @@ func fieldPrefixEnd(s string) int {
 		case ch >= 'a' && ch <= 'z', ch >= 'A' && ch <= 'Z', ch == '_':
 			continue
 		case ch == ':' && j > 0:
-			if j+1 < len(s) && s[j+1] != ' ' {
+			// "http://…" is text, not the field http.
+			if j+1 < len(s) && s[j+1] != ' ' && !strings.HasPrefix(s[j+1:], "//") {
 				return j + 1
 			}
 			return 0

@@ -55,7 +55,7 @@ func TestParseQueryString(t *testing.T) {
 			t.Errorf("%q: got %s, want %s", tc.in, got, tc.want)
 		}
 	}
-	for _, bad := range []string{`"open`, `title:`, `title:"open`} {
+	for _, bad := range []string{`"open`, `title:"open`, `+"x`} {
 		if _, err := parseQueryString(bad); !errors.Is(err, ErrBadQuery) {
 			t.Errorf("%q: err = %v, want ErrBadQuery", bad, err)
 		}
@@ -163,5 +163,51 @@ func TestEachPagesAndRecoversSwap(t *testing.T) {
 	}
 	if _, err := os.Stat(dir + ".new"); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("leftover %s.new: %v", dir, err)
+	}
+}
+
+// TestConcurrentSearchAdd searches (facets, date sort, partial fill) while
+// documents are added and the index is rebuilt; run with -race.
+func TestConcurrentSearchAdd(t *testing.T) {
+	ix := newTestIndex(t)
+	ctx := context.Background()
+	done := make(chan error, 1)
+	go func() {
+		for i := 0; i < 20; i++ {
+			d := testDocs()[i%5]
+			a := *d.Article
+			a.ID = fmt.Sprintf("copy%d", i)
+			if err := ix.Add(ctx, []Doc{{Article: &a, Analysis: d.Analysis}}); err != nil {
+				done <- err
+				return
+			}
+		}
+		src := func(ctx context.Context, yield func(Doc) error) error {
+			for _, d := range testDocs() {
+				if err := yield(d); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+		done <- ix.Rebuild(ctx, src, nil)
+	}()
+	for finished := false; !finished; {
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Fatal(err)
+			}
+			finished = true
+		default:
+		}
+		for _, req := range []Request{{Query: "党建", Facets: true}, {Query: "述职", Sort: SortDate, Facets: true}, {Query: "乡村振兴 推进会"}} {
+			if _, err := ix.Search(ctx, req); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if n, _ := ix.Count(); n != 6 {
+		t.Errorf("after rebuild Count = %d, want 6", n)
 	}
 }

@@ -41,6 +41,25 @@ func TestPublished(t *testing.T) {
 	}
 }
 
+func TestIsMetaLine(t *testing.T) {
+	tests := []struct {
+		p    string
+		want bool
+	}{
+		{"来源:机关党委 点击次数:次 发布时间:2018年01月12日", true},
+		{"Number of views:", true},
+		{"Release time:", true},
+		{"2024-01-04 21:12", true},
+		{"Members exchanged views on the published plan.", false},
+		{"会议由党委书记主持。", false},
+	}
+	for _, tc := range tests {
+		if got := IsMetaLine(tc.p); got != tc.want {
+			t.Errorf("IsMetaLine(%q) = %v, want %v", tc.p, got, tc.want)
+		}
+	}
+}
+
 func TestMeeting(t *testing.T) {
 	tests := []struct {
 		paras []string

@@ -18,8 +18,10 @@ var (
 	enDM = regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?` + monthName + `\b,?(?:\s*((?:19|20)\d\d)\b)?`)
 	// Labels of the metadata lines pages print near the title (plain
 	// strings: checked on every paragraph, so no regular expression).
-	pubLabelsZh = strings.Fields("发布时间 发布日期 发表时间 发表日期 刊发日期 更新时间 时间: 时间： 日期: 日期： 编印 来源: 来源： 点击")
-	pubLabelsEn = strings.Fields("published release date: date： posted source: source： views time: time： updated")
+	pubLabelsZh = strings.Fields("发布时间 发布日期 发表时间 发表日期 刊发日期 更新时间 时间: 时间： 日期: 日期： 编印 来源: 来源： 点击次数 点击数 点击量 浏览次数 阅读次数 阅读量")
+	// Only label forms: "exchanged views" or "the published plan" in a
+	// short body paragraph must not make it metadata.
+	pubLabelsEn = []string{"published:", "published time", "publish time", "publication date", "release time", "release date", "released:", "date:", "date：", "posted:", "posted on", "source:", "source：", "views:", "number of views", "time:", "time：", "updated:"}
 	// Meeting verbs: the date of the sentence that holds the meeting wins.
 	meetVerb = regexp.MustCompile(`(?i)召开|举行|举办|开展|组织|主持|\bheld\b|\bhold|\borgani[sz]ed|\bconvened|\bpresided|\bcarried out`)
 )

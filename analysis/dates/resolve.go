@@ -54,6 +54,9 @@ var (
 // Years returns the plausible years a text mentions.
 func Years(s string) []int {
 	var out []int
+	if !strings.ContainsAny(s, "12") {
+		return nil
+	}
 	for _, m := range yearRe.FindAllStringIndex(s, -1) {
 		if m[0] > 0 && isDigit(s[m[0]-1]) || m[1] < len(s) && isDigit(s[m[1]]) {
 			continue

@@ -10,12 +10,14 @@ import (
 var (
 	zhNum = `([0-9０-９]+|[一二两三四五六七八九十百千]+)`
 	// 共21人参加会议, 共计50余人参会, 参会人员100余人, 200多名党员参加
-	zhAttend  = regexp.MustCompile(zhNum + `\s*(余|多)?\s*(?:人|名)[^，。；,;]{0,12}?(?:参加|出席|参会|与会|到会|列席|参与)(?:了)?(?:会议|大会|本次|此次|活动|学习|现场|$|[，。；,;])`)
+	zhAttend = regexp.MustCompile(zhNum + `\s*(余|多)?\s*(?:人|名)[^，。；,;]{0,12}?(?:参加|出席|参会|与会|到会|列席|参与)(?:了)?(?:会议|大会|本次|此次|活动|学习|现场|$|[，。；,;])`)
+	// 应到会党员35名，实到会党员32名 (elections state both; 实到 counts).
+	zhActual  = regexp.MustCompile(`实到(?:会)?(?:会议)?(?:党员|代表|人员)?(?:共)?` + zhNum + `\s*(余|多)?\s*(?:人|名)`)
 	zhAttend2 = regexp.MustCompile(`(?:参会|与会|参加会议|出席会议)(?:人员|人数|党员)?(?:共|达|约|近)?(?:计)?` + zhNum + `\s*(余|多)?\s*(?:人|名)`)
 	// A total of 21 people ... attended; More than 40 members ... attended;
 	// 19 party members ... attended.
 	enAttend = regexp.MustCompile(`(?i)\b(?:a total of|more than|over|nearly|about|around|some|approximately)?\s*([0-9]{1,5})\s+(?:people|persons|participants|attendees|members|party members|representatives|cadres|delegates|staff|employees|teachers|students|comrades)\b`)
-	enVerb   = regexp.MustCompile(`(?i)\b(?:attend|attended|participat|present at|took part|joined)`)
+	enVerb   = regexp.MustCompile(`(?i)\b(?:attend|attended|participat|present\b|took part|joined)`)
 	// A head count of the people reporting is not attendance.
 	notAttend = regexp.MustCompile(`参加述职|进行述职|作述职|述职|汇报|发言|当选|候选`)
 )
@@ -37,6 +39,13 @@ func Attendance(paras []string) int {
 func attendZh(p string) int {
 	if !strings.ContainsAny(p, "人名") || !strings.ContainsAny(p, "参出与到列") {
 		return 0
+	}
+	if strings.Contains(p, "实到") {
+		if m := zhActual.FindStringSubmatch(p); m != nil {
+			if n, ok := text.Number(m[1]); ok && n >= 1 && n < 100000 {
+				return n
+			}
+		}
 	}
 	for _, re := range []*regexp.Regexp{zhAttend, zhAttend2} {
 		for _, m := range re.FindAllStringSubmatchIndex(p, -1) {
@@ -66,24 +75,41 @@ func attendEn(p string) int {
 		return 0
 	}
 	for _, s := range strings.Split(p, ". ") {
-		if !strings.ContainsAny(s, "0123456789") || !enVerb.MatchString(s) {
-			continue
-		}
 		for _, s2 := range strings.Split(s, "。") {
-			if !strings.ContainsAny(s2, "0123456789") || !enVerb.MatchString(s2) {
-				continue
-			}
-			m := enAttend.FindStringSubmatch(s2)
-			if m == nil {
-				continue
-			}
-			if n, ok := text.Number(m[1]); ok && n >= 2 && n < 100000 {
-				if isYear(n) {
-					continue
-				}
+			if n := attendEnSentence(s2); n > 0 {
 				return n
 			}
 		}
+	}
+	return 0
+}
+
+// attendEnSentence reads the head count of one sentence: the count
+// closest before the verb ("Of the 35 members, 32 party members were
+// present" -> 32), else the first after it ("attended by 30 people").
+func attendEnSentence(s string) int {
+	if !strings.ContainsAny(s, "0123456789") {
+		return 0
+	}
+	v := enVerb.FindStringIndex(s)
+	if v == nil {
+		return 0
+	}
+	best := ""
+	for _, m := range enAttend.FindAllStringSubmatchIndex(s, -1) {
+		num := s[m[2]:m[3]]
+		if n, _ := text.Number(num); isYear(n) || n < 2 {
+			continue
+		}
+		if m[0] < v[0] || best == "" {
+			best = num
+		}
+		if m[0] >= v[0] {
+			break
+		}
+	}
+	if n, ok := text.Number(best); ok && n < 100000 {
+		return n
 	}
 	return 0
 }

@@ -31,7 +31,7 @@ var cues = []cue{
 		words("党员大会 党代会 党员代表大会 次代表大会 换届 选举大会"),
 		phrases("general meeting of all party members|general meeting of party members|general meeting of all the party members|members' general assembly|members general assembly|members' assembly|general election|election of the new|branch congress|party congress of the|congress of the party committee|party members' congress|party member congress|members' congress|election meeting")},
 	{data.MeetingReview,
-		words("述职 述廉 双述双评 述评"),
+		words("述职 述廉 述责 双述双评 述评"),
 		phrases("performance review|review meeting|work review|job reporting and evaluation|job report and evaluation|reporting and evaluation|secretary report|secretary's report|secretary work report|secretary's work report|review the work|debriefing")},
 	{data.MeetingJoint,
 		words("联席会 联学联建 党建联建 联建 共建 结对 联合党日 联合主题党日 联学"),

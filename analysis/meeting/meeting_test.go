@@ -47,10 +47,14 @@ func TestAttendance(t *testing.T) {
 		{"辖区内外共计36家共建单位参加会议。", 0},
 		{"参会人员共计一百二十人。", 120},
 		{"全体党员200多名参加大会。", 200},
+		{"大会应到会党员35名，实到会党员32名，符合规定人数。", 32},
+		{"应到党员二十名，实到十八名。", 18},
 		{"A total of 21 people, including Wang Weitao, attended the meeting.", 21},
 		{"More than 40 members of the Group's Party committee attended the meeting。", 40},
 		{"19 party members of the company's party branch attended the meeting.", 19},
 		{"The nine party branch secretaries reported on their work.", 0},
+		{"Of the 35 members, 32 party members were present at the election.", 32},
+		{"The meeting was attended by 30 people.", 30},
 		{"In 2023 members attended the meeting.", 0},
 	}
 	for _, tc := range tests {

@@ -31,7 +31,7 @@ var (
 	// Announcements of a list of requirements.
 	zhAnnounce = regexp.MustCompile(`要求|意见|希望|建议|强调|提出|部署|指导|努力方向|工作思路|明确了|几点|必须|务必`)
 	enAnnounce = regexp.MustCompile(`(?i)requirement|require|put forward|emphasi[sz]|stress|hope|suggest|direction|call(?:ed|s)? on|urge|deploy|proposed|must|should|necessary`)
-	enModal    = regexp.MustCompile(`(?i)\b(?:should|must|shall|ought to|needs? to|it is (?:necessary|required|essential|imperative|important) (?:to|that)|(?:is|are) required to|required (?:all |each |every |the )?[a-z' ]{0,60}? to|requires? that|required that|demand(?:ed|s)? that|asked (?:all |each |every |the )?[a-z' ]{0,60}? to|urged?|call(?:ed|s)? on|hopes?|hoped|it is hoped|we will (?:continue to|further|strive to|resolutely|firmly|vigorously))\b`)
+	enModal    = regexp.MustCompile(`(?i)\b(?:should|must|shall|ought to|needs? to|it is (?:necessary|required|essential|imperative|important) (?:to|that)|(?:is|are) required to|required (?:all |each |every |the )?[a-z' ]{0,60}? to|requires? that|required that|demand(?:ed|s)? that|asked (?:all |each |every |the )?[a-z' ]{0,60}? to|encourage[ds]? (?:all |each |every |the )?[a-z' ]{0,60}? to|urged?|call(?:ed|s)? on|hopes?|hoped|it is hoped|we will (?:continue to|further|strive to|resolutely|firmly|vigorously))\b`)
 	// An English sentence announcing what follows: "…pointed out the
 	// direction of future work: …".
 	enColonCue = regexp.MustCompile(`(?i)(?:requirement|direction|suggestion|task|point)s?[^:]{0,40}:`)
@@ -132,7 +132,7 @@ func zhDirective(s string) int {
 }
 
 // enModalWords pre-check enModal with plain search (lower case).
-var enModalWords = []string{"should", "must", "shall", "ought", "need", "necessary", "required", "require", "essential", "imperative", "important", "demand", "asked", "urge", "call", "hope", "we will"}
+var enModalWords = []string{"should", "must", "shall", "ought", "need to", "needs to", "necessary", "required", "require", "essential", "imperative", "important to", "important that", "demand", "asked", "urge", "call on", "called on", "calls on", "hope", "we will", "encourag"}
 
 func enDirective(s string) int {
 	lower := strings.ToLower(s)
@@ -411,4 +411,3 @@ func trimEnd(p string, s, e int) int {
 	}
 	return e
 }
-

@@ -13,6 +13,8 @@ import (
 	"path/filepath"
 	"runtime"
 	"sync"
+	"sync/atomic"
+	"time"
 
 	"meetscan/analysis"
 	"meetscan/data"
@@ -38,6 +40,8 @@ type Pipeline struct {
 	dataDir string
 	workers int
 	log     *slog.Logger
+	stats   stageStats
+	chunk   int // articles per commit in analyze; 0 means chunkMax
 }
 
 // IndexDir is the folder of the search index inside a data dir.
@@ -110,42 +114,146 @@ func (p *Pipeline) Close() error {
 
 // Save stores articles, then analyses and indexes those that are new or
 // changed. It reports what happened to each article; it is a crawler.Sink.
+//
+// Articles are stored first, in one transaction. Analysis then runs on all
+// workers while the articles analysed so far are stored and indexed in
+// chunks, so the serial parts of indexing (bleve builds each segment on one
+// goroutine and waits for it to be persisted) overlap the analysis of the
+// next chunk instead of leaving cores idle.
+//
+// When ctx is cancelled, Save returns its error; the chunks done so far are
+// stored, analysed and indexed, the rest are stored without analysis. An
+// article stored without analysis (an interrupted Save) is analysed and
+// indexed the next time it is saved, though it is unchanged.
 func (p *Pipeline) Save(ctx context.Context, arts []*data.Article) ([]data.PutStatus, error) {
+	t := time.Now()
 	status, err := p.Store.PutArticles(arts)
+	p.stats.add(&p.stats.store, t)
 	if err != nil {
 		return nil, err
 	}
-	var changed []*data.Article
+	var todo []*data.Article
 	for i, st := range status {
-		if st == data.Added || st == data.Updated {
-			changed = append(changed, arts[i])
+		switch st {
+		case data.Added, data.Updated:
+			todo = append(todo, arts[i])
+		case data.Unchanged:
+			_, err := p.Store.Analysis(arts[i].ID)
+			if errors.Is(err, data.ErrNotFound) {
+				todo = append(todo, arts[i])
+			} else if err != nil {
+				return status, err
+			}
 		}
 	}
-	if len(changed) == 0 {
+	if len(todo) == 0 {
 		return status, nil
 	}
-	analyses := p.analyzeAll(ctx, changed)
-	if err := ctx.Err(); err != nil {
-		return status, err
-	}
-	byID := make(map[string]*data.Analysis, len(changed))
-	docs := make([]index.Doc, len(changed))
-	for i, a := range changed {
-		byID[a.ID] = analyses[i]
-		docs[i] = index.Doc{Article: a, Analysis: analyses[i]}
-	}
-	if err := p.Store.PutAnalyses(byID); err != nil {
-		return status, err
-	}
-	if p.Index != nil {
-		if err := p.Index.Add(ctx, docs); err != nil {
-			return status, fmt.Errorf("index: %w", err)
-		}
-	}
-	return status, nil
+	return status, p.analyze(ctx, todo, p.commit)
 }
 
-// analyzeAll analyses articles on the pipeline's workers, keeping order.
+// commit stores the analyses of a chunk of articles and indexes them.
+func (p *Pipeline) commit(ctx context.Context, arts []*data.Article, analyses []*data.Analysis) error {
+	t := time.Now()
+	byID := make(map[string]*data.Analysis, len(arts))
+	for i, a := range arts {
+		byID[a.ID] = analyses[i]
+	}
+	if err := p.Store.PutAnalyses(byID); err != nil {
+		return err
+	}
+	p.stats.add(&p.stats.store, t)
+	if p.Index == nil {
+		return nil
+	}
+	t = time.Now()
+	docs := make([]index.Doc, len(arts))
+	for i, a := range arts {
+		docs[i] = index.Doc{Article: a, Analysis: analyses[i]}
+	}
+	if err := p.Index.Add(ctx, docs); err != nil {
+		return fmt.Errorf("index: %w", err)
+	}
+	p.stats.add(&p.stats.index, t)
+	return nil
+}
+
+// chunkMax is the most articles analysed before they are handed to commit.
+// Smaller chunks overlap more but make more, smaller bleve segments (which
+// bleve then merges); see docs/pipeline.md for the measurements.
+const chunkMax = 256
+
+// analyze analyses arts on the pipeline's workers and calls commit on
+// consecutive chunks of them, in order, as soon as a chunk is analysed;
+// the workers go on with the next chunks meanwhile. It stops at the first
+// error of commit or when ctx is done.
+func (p *Pipeline) analyze(ctx context.Context, arts []*data.Article,
+	commit func(context.Context, []*data.Article, []*data.Analysis) error) error {
+	n := len(arts)
+	if n == 0 {
+		return nil
+	}
+	most := p.chunk
+	if most <= 0 {
+		most = chunkMax
+	}
+	chunks := (n + most - 1) / most
+	size := (n + chunks - 1) / chunks // even chunks: 512 -> 4 x 128, 300 -> 3 x 100
+	chunks = (n + size - 1) / size
+	analyses := make([]*data.Analysis, n)
+	left := make([]atomic.Int32, chunks) // articles of each chunk still being analysed
+	done := make([]chan struct{}, chunks)
+	for c := range chunks {
+		left[c].Store(int32(min(size, n-c*size)))
+		done[c] = make(chan struct{})
+	}
+
+	actx, cancel := context.WithCancel(ctx)
+	next := make(chan int)
+	go func() {
+		defer close(next)
+		for i := range n {
+			select {
+			case next <- i:
+			case <-actx.Done():
+				return
+			}
+		}
+	}()
+	var wg sync.WaitGroup
+	for range min(p.workers, n) {
+		wg.Go(func() {
+			for i := range next {
+				analyses[i] = p.Analyzer.Analyze(arts[i])
+				if c := i / size; left[c].Add(-1) == 0 {
+					close(done[c])
+				}
+			}
+		})
+	}
+	defer func() { cancel(); wg.Wait() }() // stop feeding the workers on any return
+
+	for c := range chunks {
+		t := time.Now()
+		select {
+		case <-done[c]:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+		p.stats.add(&p.stats.analyze, t)
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		lo, hi := c*size, min((c+1)*size, n)
+		if err := commit(ctx, arts[lo:hi], analyses[lo:hi]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// analyzeAll analyses articles on the pipeline's workers, keeping order,
+// and waits for all of them (the same-run baseline of the benchmarks).
 func (p *Pipeline) analyzeAll(ctx context.Context, arts []*data.Article) []*data.Analysis {
 	out := make([]*data.Analysis, len(arts))
 	next := make(chan int)
@@ -170,52 +278,51 @@ func (p *Pipeline) analyzeAll(ctx context.Context, arts []*data.Article) []*data
 	return out
 }
 
-// batchSize is how many articles are analysed and written together.
-const batchSize = 256
+// batchSize is how many stored articles Reanalyze reads before analysing
+// them.
+const batchSize = 512
 
 // Reanalyze re-runs the analysis over every stored article (after a
-// dictionary or taxonomy change) and stores the results. progress, when not
-// nil, is called after each batch.
+// dictionary or taxonomy change) and stores the results; it does not touch
+// the index (RebuildIndex does). progress, when not nil, is called after
+// each chunk. When ctx is cancelled it returns its error; every article then
+// has either its new analysis or its previous one.
 func (p *Pipeline) Reanalyze(ctx context.Context, progress func(done, total int)) error {
 	total, err := p.Store.Count()
 	if err != nil {
 		return err
 	}
 	done := 0
-	var batch []*data.Article
-	flush := func() error {
-		if len(batch) == 0 {
-			return nil
-		}
-		analyses := p.analyzeAll(ctx, batch)
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		byID := make(map[string]*data.Analysis, len(batch))
-		for i, a := range batch {
+	store := func(_ context.Context, arts []*data.Article, analyses []*data.Analysis) error {
+		t := time.Now()
+		byID := make(map[string]*data.Analysis, len(arts))
+		for i, a := range arts {
 			byID[a.ID] = analyses[i]
 		}
 		if err := p.Store.PutAnalyses(byID); err != nil {
 			return err
 		}
-		done += len(batch)
-		batch = batch[:0]
+		p.stats.add(&p.stats.store, t)
+		done += len(arts)
 		if progress != nil {
 			progress(done, total)
 		}
 		return nil
 	}
+	var batch []*data.Article
 	err = p.Store.Each(ctx, func(a *data.Article, _ *data.Analysis) error {
 		batch = append(batch, a)
-		if len(batch) >= batchSize {
-			return flush()
+		if len(batch) < batchSize {
+			return nil
 		}
-		return nil
+		err := p.analyze(ctx, batch, store)
+		batch = batch[:0]
+		return err
 	})
-	if err != nil {
-		return fmt.Errorf("reanalyze: %w", err)
+	if err == nil {
+		err = p.analyze(ctx, batch, store)
 	}
-	if err := flush(); err != nil {
+	if err != nil {
 		return fmt.Errorf("reanalyze: %w", err)
 	}
 	return nil
