@@ -65,10 +65,14 @@ func (a *Analyzer) Analyze(art *data.Article) *data.Analysis {
 	// Themes per paragraph first: a requirement of a paragraph without
 	// any theme has none either, and skipping its matching saves a
 	// segmentation pass.
+	// Each paragraph is segmented once; the token ends serve paragraph
+	// themes, requirement themes and keywords.
 	paraHits := make([][]data.ThemeHit, len(d.orig))
-	for i, p := range d.orig {
+	cuts := make([][]int, len(d.orig))
+	for i, p := range d.folded {
 		if !d.skip[i] || i == d.titleP {
-			paraHits[i] = a.matcher.Match(p)
+			cuts[i] = a.cut(p)
+			paraHits[i] = a.matcher.MatchCut(p, cuts[i])
 		}
 	}
 	items := reqs.Extract(d.folded, d.skip)
@@ -87,7 +91,7 @@ func (a *Analyzer) Analyze(art *data.Article) *data.Analysis {
 			counts[sp]++
 		}
 		if len(paraHits[it.Para]) > 0 {
-			for _, h := range a.matcher.Match(r.Text) {
+			for _, h := range a.matcher.MatchCut(d.folded[it.Para][it.Start:it.End], shift(cuts[it.Para], it.Start)) {
 				r.Themes = append(r.Themes, h.ID)
 			}
 		}
@@ -126,7 +130,7 @@ func (a *Analyzer) Analyze(art *data.Article) *data.Analysis {
 		if d.skip[i] && i != d.titleP {
 			continue
 		}
-		kw.Tokenize(a.seg, d.folded[i])
+		kw.TokenizeCut(d.folded[i], cuts[i])
 		for _, s := range keywords.Slogans(p) {
 			if !seen[s] {
 				seen[s] = true
@@ -136,6 +140,28 @@ func (a *Analyzer) Analyze(art *data.Article) *data.Analysis {
 	}
 	out.Themes = taxonomy.MergeHits(paraHits...)
 	out.Keywords = kw.Top(a.idf, 10)
+	return out
+}
+
+// cut segments one paragraph with gse and returns the byte offsets at
+// which its tokens end.
+func (a *Analyzer) cut(p string) []int {
+	segs := a.seg.Segment([]byte(p))
+	ends := make([]int, len(segs))
+	for i, sg := range segs {
+		ends[i] = sg.End()
+	}
+	return ends
+}
+
+// shift returns the token ends of a paragraph relative to byte offset
+// start (a requirement's span).
+func shift(ends []int, start int) []int {
+	k := sort.SearchInts(ends, start+1)
+	out := make([]int, len(ends)-k)
+	for i, e := range ends[k:] {
+		out[i] = e - start
+	}
 	return out
 }
 

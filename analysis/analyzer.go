@@ -29,7 +29,7 @@ import (
 
 // codeVersion changes whenever the extraction rules change, so stored
 // analyses are known to be stale.
-const codeVersion = "analysis-1"
+const codeVersion = "analysis-2"
 
 // Config says where users' extensions live.
 type Config struct {
@@ -85,8 +85,12 @@ func New(cfg Config) (*Analyzer, error) {
 			}
 			tax = tax.Merge(extTax)
 			// The matcher needs each Chinese term to be one gse word; a
-			// user's new terms are added to the dictionary for that.
-			dict += termsDict(extTax)
+			// user's new terms are added to the dictionary for that, with
+			// the embedded dictionary's frequencies (a huge one would let
+			// a term steal characters from its neighbours).
+			if add := taxonomy.DictEntries(extTax, dict); add != "" {
+				dict += "\n" + add
+			}
 		}
 	}
 	seg, err := segment.Shared(dict)
@@ -108,23 +112,6 @@ func New(cfg Config) (*Analyzer, error) {
 func versionOf(dict, taxVersion string) string {
 	sum := sha256.Sum256([]byte(codeVersion + "\x00" + dict + "\x00" + taxVersion))
 	return codeVersion + "-" + hex.EncodeToString(sum[:6])
-}
-
-// termsDict turns a taxonomy's Chinese terms into user-dictionary lines.
-func termsDict(t *taxonomy.Taxonomy) string {
-	var b strings.Builder
-	for _, th := range t.Themes() {
-		for _, term := range th.TermsZH {
-			term = strings.Join(strings.Fields(term), "")
-			if term != "" && !strings.ContainsAny(term, "、，,“”\"") {
-				b.WriteString("\n" + term + " 50000 n")
-			}
-		}
-	}
-	if b.Len() == 0 {
-		return ""
-	}
-	return b.String() + "\n"
 }
 
 func readOptional(path string) (string, error) {

@@ -181,6 +181,30 @@ func TestSearchHitsSnippetsFacets(t *testing.T) {
 	}
 }
 
+func TestSingleCharMarked(t *testing.T) {
+	ix := newTestIndex(t)
+	res, err := ix.Search(context.Background(), Request{Query: "廉 述职"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err = ix.Search(context.Background(), Request{Query: "党"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, h := range res.Hits {
+		joined := h.TitleHTML + strings.Join(h.Snippets, "")
+		if !strings.Contains(joined, "<mark>党</mark>") && !strings.Contains(joined, "<mark>黨") {
+			t.Errorf("%s: 党 not marked: %q", h.ID, joined)
+		}
+		if strings.Contains(joined, "<mark><mark>") {
+			t.Errorf("%s: marked twice: %q", h.ID, joined)
+		}
+	}
+	if got := markOutside("党建<mark>党</mark>党", []string{"党"}); got != "<mark>党</mark>建<mark>党</mark><mark>党</mark>" {
+		t.Errorf("markOutside = %q", got)
+	}
+}
+
 func TestBadQuery(t *testing.T) {
 	ix := newTestIndex(t)
 	for _, q := range []string{`"unterminated`, "nosuchfield:x", "year:abc", "date:20x", "title:"} {

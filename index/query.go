@@ -423,6 +423,25 @@ func (b *queryBuilder) textQuery(field, text string, phrase bool) query.Query {
 	return query.NewConjunctionQuery(must)
 }
 
+// singleChars returns the plain (not excluded, not field-qualified)
+// clauses that are one Han character.
+func (b *queryBuilder) singleChars(clauses []clause) []string {
+	var out []string
+	for _, c := range clauses {
+		if c.occur == '-' || c.field != "" || needsBleveParser(c.value) {
+			continue
+		}
+		toks := b.tok.Tokenize([]byte(c.value))
+		if len(toks) != 1 {
+			continue
+		}
+		if r, n := utf8.DecodeRune(toks[0].Term); n == len(toks[0].Term) && unicode.Is(unicode.Han, r) {
+			out = append(out, string(toks[0].Term))
+		}
+	}
+	return out
+}
+
 // latinPairs returns term queries for the word pairs of a phrase made
 // only of Latin words separated by spaces or hyphens, or nil.
 func latinPairs(field, text string, toks analysis.TokenStream) []query.Query {

@@ -3,16 +3,19 @@ package index
 import (
 	"context"
 	"fmt"
+	"html"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search"
-	"github.com/blevesearch/bleve/v2/search/highlight/highlighter/html"
+	htmlhl "github.com/blevesearch/bleve/v2/search/highlight/highlighter/html"
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"meetscan/analysis/segment"
+	"meetscan/analysis/taxonomy"
 )
 
 const (
@@ -101,6 +104,10 @@ type compiled struct {
 	strict  query.Query // what Total counts
 	relaxed query.Query // partial matches (nil when none are possible)
 	themes  []ThemeRef
+	// markChars are one-character query words: they match through the
+	// chars field, which has no positions, so snippets get their marks
+	// from markHit.
+	markChars []string
 }
 
 // buildQuery combines the user query, the cross-lingual themes and the
@@ -117,6 +124,7 @@ func (ix *Index) compile(req Request) (*compiled, error) {
 	var conj []query.Query
 	var themes []ThemeRef
 	var relaxed query.Query
+	var markChars []string
 	if strings.TrimSpace(req.Query) != "" {
 		// bleve's parser first: its message is what a user should see
 		// for syntax errors, and it accepts what we hand it later.
@@ -149,6 +157,7 @@ func (ix *Index) compile(req Request) (*compiled, error) {
 			conj = append(conj, uq)
 			relaxed = qb.relaxed(clauses, uq)
 		}
+		markChars = qb.singleChars(clauses)
 	}
 	term := func(field, v string) {
 		if v != "" {
@@ -172,7 +181,7 @@ func (ix *Index) compile(req Request) (*compiled, error) {
 		}
 		conj = append(conj, dateRange(fDate, req.From, to))
 	}
-	out := &compiled{themes: themes}
+	out := &compiled{themes: themes, markChars: markChars}
 	switch len(conj) {
 	case 0:
 		out.strict = query.NewMatchAllQuery()
@@ -241,7 +250,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 		sr.Fields = storedFields
 		sr.SortBy(sortBy)
 		if !req.NoSnippets && strings.TrimSpace(req.Query) != "" {
-			sr.Highlight = bleve.NewHighlightWithStyle(html.Name)
+			sr.Highlight = bleve.NewHighlightWithStyle(htmlhl.Name)
 			sr.Highlight.AddField(fTitle)
 			sr.Highlight.AddField(fBody)
 		}
@@ -293,6 +302,11 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 				n = 0 // every year
 			}
 			out.Facets[name] = hc.counts(facetFields[name], n, nil)
+		}
+	}
+	if chars := cq.markChars; len(chars) > 0 && !req.NoSnippets {
+		for i := range out.Hits {
+			markHit(&out.Hits[i], chars)
 		}
 	}
 	// Fill the rest of a relevance page with partial matches.
@@ -453,4 +467,52 @@ func (ix *Index) FacetByYear(ctx context.Context, req Request, facet string, siz
 		out[y] = hc.counts(field, size, hc.yearBitmap(y))
 	}
 	return out, nil
+}
+
+// markHit marks the characters in the hit's snippets and title where
+// bleve's highlighter could not (see compiled.markChars).
+func markHit(h *Hit, chars []string) {
+	for i, sn := range h.Snippets {
+		h.Snippets[i] = markOutside(sn, chars)
+	}
+	title := h.TitleHTML
+	if title == "" {
+		title = html.EscapeString(h.Title)
+	}
+	if marked := markOutside(title, chars); marked != title {
+		h.TitleHTML = marked
+	}
+}
+
+// markOutside wraps each occurrence of chars (Han characters, unchanged by
+// HTML escaping; traditional forms too) in <mark>, outside existing <mark>
+// elements.
+func markOutside(s string, chars []string) string {
+	var b strings.Builder
+	for s != "" {
+		i := strings.Index(s, "<mark>")
+		plain := s
+		if i >= 0 {
+			plain = s[:i]
+		}
+		for _, r := range plain {
+			if r >= 0x3400 && slices.Contains(chars, taxonomy.FoldTraditional(string(r))) {
+				b.WriteString("<mark>" + string(r) + "</mark>")
+			} else {
+				b.WriteRune(r)
+			}
+		}
+		if i < 0 {
+			break
+		}
+		s = s[i:]
+		j := strings.Index(s, "</mark>")
+		if j < 0 {
+			b.WriteString(s)
+			break
+		}
+		b.WriteString(s[:j+len("</mark>")])
+		s = s[j+len("</mark>"):]
+	}
+	return b.String()
 }

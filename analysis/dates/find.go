@@ -47,7 +47,13 @@ func MentionsIn(p string) []Mention {
 			out = append(out, Mention{Date: Date{y, m, d}, Pos: pos})
 		}
 	}
-	for _, m := range zhDate.FindAllStringSubmatchIndex(p, -1) {
+	// Each pattern needs a literal that a plain search finds much faster
+	// than the pattern fails: 日/号, a digit-separator-digit, a month name.
+	var zh [][]int
+	if strings.Contains(p, "日") || strings.Contains(p, "号") {
+		zh = zhDate.FindAllStringSubmatchIndex(p, -1)
+	}
+	for _, m := range zh {
 		// "1月22日讯" / "电" is a dateline, not an event.
 		rest := p[m[1]:]
 		if strings.HasPrefix(rest, "讯") || strings.HasPrefix(rest, "电") {
@@ -59,10 +65,14 @@ func MentionsIn(p string) []Mention {
 		}
 		add(y, atoi(p[m[4]:m[5]]), atoi(p[m[6]:m[7]]), m[0])
 	}
-	for _, m := range isoDate.FindAllStringSubmatchIndex(p, -1) {
+	var iso [][]int
+	if hasDigitSep(p) {
+		iso = isoDate.FindAllStringSubmatchIndex(p, -1)
+	}
+	for _, m := range iso {
 		add(atoi(p[m[2]:m[3]]), atoi(p[m[4]:m[5]]), atoi(p[m[6]:m[7]]), m[0])
 	}
-	if hasLatin(p) {
+	if hasLatin(p) && hasMonth(p) {
 		for _, m := range enMD.FindAllStringSubmatchIndex(p, -1) {
 			y := 0
 			if m[6] >= 0 {
@@ -80,6 +90,28 @@ func MentionsIn(p string) []Mention {
 	}
 	sortMentions(out)
 	return out
+}
+
+// hasDigitSep reports whether s has a digit, a - / . separator and a digit
+// in a row (needed by isoDate).
+func hasDigitSep(s string) bool {
+	for i := 1; i+1 < len(s); i++ {
+		if c := s[i]; (c == '-' || c == '/' || c == '.') && isDigit(s[i-1]) && isDigit(s[i+1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasMonth reports whether s has an English month name (as enMD and enDM
+// spell them: capitalised).
+func hasMonth(s string) bool {
+	for _, m := range [...]string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"} {
+		if strings.Contains(s, m) {
+			return true
+		}
+	}
+	return false
 }
 
 func hasLatin(s string) bool {

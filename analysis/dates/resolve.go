@@ -78,6 +78,38 @@ var planYear = regexp.MustCompile(`(?:谋划|规划|部署|安排|计划|展望|
 // modifier ("2022年党建工作", "the 2019 Party Branch Secretary Report").
 // Years that are part of a full date, and years of plans ("对2022年度…提出要
 // 求"), do not count. 0 when none is stated.
+// planBefore reports whether a plan verb ends s (planYear); only the
+// last bytes can match, and an anchored pattern run over a whole
+// paragraph prefix would retry at every position.
+func planBefore(s string) bool {
+	if len(s) > 96 {
+		i := len(s) - 96
+		for i < len(s) && !utf8.RuneStart(s[i]) {
+			i++
+		}
+		s = s[i:]
+	}
+	return planYear.MatchString(s)
+}
+
+// findAllIf runs re over s only when a cheap pre-check on a literal the
+// pattern needs passed.
+func findAllIf(ok bool, re *regexp.Regexp, s string) [][]int {
+	if !ok {
+		return nil
+	}
+	return re.FindAllStringSubmatchIndex(s, -1)
+}
+
+func hasLatinLetter(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i] | 0x20; c >= 'a' && c <= 'z' {
+			return true
+		}
+	}
+	return false
+}
+
 func PeriodYear(title string, paras []string) int {
 	var body []string
 	held := ""
@@ -99,10 +131,13 @@ func PeriodYear(title string, paras []string) int {
 		if !strings.ContainsAny(s, "0123456789") {
 			return 0
 		}
-		for _, m := range annualZh.FindAllStringSubmatchIndex(s, -1) {
-			if !planYear.MatchString(s[:m[0]]) || !planFollows(s[m[1]:]) {
+		for _, m := range findAllIf(strings.Contains(s, "年度"), annualZh, s) {
+			if !planBefore(s[:m[0]]) || !planFollows(s[m[1]:]) {
 				return atoi(s[m[2]:m[3]])
 			}
+		}
+		if !hasLatinLetter(s) || !strings.Contains(strings.ToLower(s), "annual") {
+			return 0
 		}
 		if m := annualEn.FindStringSubmatch(s); m != nil {
 			if m[1] != "" {
@@ -116,8 +151,8 @@ func PeriodYear(title string, paras []string) int {
 		if !strings.ContainsAny(s, "0123456789") {
 			return 0
 		}
-		for _, m := range yearZh.FindAllStringSubmatchIndex(s, -1) {
-			if isDateTail(s[m[3]:]) || planYear.MatchString(s[:m[2]]) && planFollows(s[m[3]:]) {
+		for _, m := range findAllIf(strings.Contains(s, "年"), yearZh, s) {
+			if isDateTail(s[m[3]:]) || planBefore(s[:m[2]]) && planFollows(s[m[3]:]) {
 				continue
 			}
 			return atoi(s[m[2]:m[3]])

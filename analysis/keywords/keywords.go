@@ -192,3 +192,21 @@ func (c *Counter) Tokenize(seg *gse.Segmenter, p string) {
 		c.Add(string(tok))
 	}
 }
+
+// TokenizeCut is Tokenize for a paragraph the caller has already cut:
+// ends are the ascending byte offsets at which its tokens end (the End()
+// of each gse segment), so one segmentation serves keywords and themes.
+func (c *Counter) TokenizeCut(p string, ends []int) {
+	prev := 0
+	for _, e := range ends {
+		if e <= prev || e > len(p) {
+			continue
+		}
+		tok := p[prev:e]
+		prev = e
+		if len(tok) < 3 || len(tok) == 3 && tok[0] >= utf8.RuneSelf {
+			continue
+		}
+		c.Add(tok)
+	}
+}

@@ -28,6 +28,18 @@ func TestType(t *testing.T) {
 		{"", []string{"中共某某公司第一次代表大会隆重召开。会议学习了党的第二十次全国代表大会精神。"}, data.MeetingCongress},
 		{"", []string{"The company held a study session on the spirit of the 20th Party Congress."}, data.MeetingStudy},
 		{"", []string{"The first Party Congress of the company was held on May 5."}, data.MeetingCongress},
+		// Other English phrasings of each type.
+		{"", []string{"On March 3, the community convened a congress of party member representatives."}, data.MeetingCongress},
+		{"", []string{"The branch held a general meeting of party members to elect a new branch committee."}, data.MeetingCongress},
+		{"", []string{"The bureau held the general election of the party branch committee; 30 members voted."}, data.MeetingCongress},
+		{"", []string{"The leading group of the college held a special democratic life meeting on theme education."}, data.MeetingDemocraticLife},
+		{"", []string{"Each branch held an organizational life meeting and carried out democratic appraisal of party members."}, data.MeetingDemocraticLife},
+		{"", []string{"The theoretical study group of the party committee held its third collective study of the year."}, data.MeetingStudy},
+		{"", []string{"The theory study group of the Party Committee of the university held a study on the spirit of the 20th Party Congress."}, data.MeetingStudy},
+		{"", []string{"The district held the 2023 party building work conference to deploy key tasks."}, data.MeetingPromotion},
+		{"", []string{"The group held a promotion meeting on standardized branch construction."}, data.MeetingPromotion},
+		{"", []string{"The two party branches held a joint meeting on co-construction and signed a co-building agreement."}, data.MeetingJoint},
+		{"", []string{"The two branches signed a joint construction agreement and carried out paired co-building activities."}, data.MeetingJoint},
 	}
 	for _, tc := range tests {
 		if got := Type(tc.title, tc.paras); got != tc.want {

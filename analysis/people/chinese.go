@@ -158,6 +158,13 @@ func (b *builder) nameAt(p string, i int) string {
 // nameBefore reads a name ending at byte j of p (before an honorific or a
 // title written after the name: 陈治亚副书记, 周宏斌同志).
 func (b *builder) nameBefore(p string, j int) string {
+	// "相关负责同志", "各位书记", "全体党员同志": words that stand before
+	// an honorific or title in place of a name.
+	for _, w := range notNameBefore {
+		if strings.HasSuffix(p[:j], w) {
+			return ""
+		}
+	}
 	for _, l := range []int{3, 2} {
 		name := suffixRunes(p[:j], l)
 		if utf8.RuneCountInString(name) != l || !validZh(name) {
@@ -166,10 +173,22 @@ func (b *builder) nameBefore(p string, j int) string {
 		if b.lex != nil && b.lex.Common(name) {
 			continue
 		}
+		// The surname must start a word: in 相关负责 the "surname" 关 ends
+		// the word 相关.
+		if prev, n := utf8.DecodeLastRuneInString(p[:j-len(name)]); n > 0 && text.IsHan(prev) && b.lex != nil {
+			first, _ := utf8.DecodeRuneInString(name)
+			if b.lex.Common(string(prev) + string(first)) {
+				continue
+			}
+		}
 		return name
 	}
 	return ""
 }
+
+// notNameBefore are words often written right before 同志, 书记, 主任 …
+// that are not names (and whose last characters may look like one).
+var notNameBefore = strings.Fields("负责 有关 相关 各位 全体 广大 领导 主要 分管 其他 部分 在座 兄弟 青年 新任 优秀 先进 党员 干部 基层 离退休 退休 困难 年轻 驻村 帮扶 支部 两位 几位 诸位 各级")
 
 func prefixRunes(s string, n int) string {
 	i := 0

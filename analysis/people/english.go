@@ -129,8 +129,10 @@ func startsVerb(s string) bool {
 func (b *builder) englishRefs(pi int, p string, covered []bool) []Mention {
 	bySurname := map[string][]int{}
 	for i, person := range b.people {
-		if k := strings.IndexByte(person.Name, ' '); k > 0 {
-			bySurname[person.Name[:k]] = append(bySurname[person.Name[:k]], i)
+		for _, n := range append([]string{person.Name}, b.aliases[i]...) {
+			if k := strings.IndexByte(n, ' '); k > 0 {
+				bySurname[n[:k]] = append(bySurname[n[:k]], i)
+			}
 		}
 	}
 	var out []Mention

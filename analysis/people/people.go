@@ -48,6 +48,9 @@ type builder struct {
 	counts map[string]int
 	people []data.Person
 	index  map[string]int
+	// aliases are other spellings of a person (the romanised name of a
+	// Chinese one in a bilingual report), by person index.
+	aliases map[int][]string
 }
 
 func (b *builder) add(name, role string) {
@@ -92,6 +95,7 @@ func Extract(paras, orig []string, lex Lexicon) Result {
 	// two-character prefix of a three-character name found in a weaker
 	// context).
 	b.dedupe()
+	b.mergeRomanised()
 	return Result{People: b.people, Mentions: b.mentions(paras, orig)}
 }
 
@@ -125,18 +129,19 @@ func (b *builder) mentions(paras, orig []string) []Mention {
 		fp := paras[pi]
 		covered := make([]bool, len(p)+1)
 		for i, person := range b.people {
-			n := person.Name
-			for off := 0; ; {
-				k := strings.Index(p[off:], n)
-				if k < 0 {
-					break
+			for _, n := range append([]string{person.Name}, b.aliases[i]...) {
+				for off := 0; ; {
+					k := strings.Index(p[off:], n)
+					if k < 0 {
+						break
+					}
+					s := off + k
+					out = append(out, Mention{Person: i, Para: pi, Start: s, End: s + len(n)})
+					for j := s; j < s+len(n); j++ {
+						covered[j] = true
+					}
+					off = s + len(n)
 				}
-				s := off + k
-				out = append(out, Mention{Person: i, Para: pi, Start: s, End: s + len(n)})
-				for j := s; j < s+len(n); j++ {
-					covered[j] = true
-				}
-				off = s + len(n)
 			}
 		}
 		out = append(out, b.shortRefs(pi, fp, covered)...)

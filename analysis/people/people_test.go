@@ -14,7 +14,7 @@ type fakeLex map[string]bool
 
 func (f fakeLex) Common(w string) bool { return f[w] }
 
-var lex = fakeLex{"宣传": true, "高度": true, "全体": true, "万家": true, "严肃": true, "王国": true}
+var lex = fakeLex{"宣传": true, "高度": true, "全体": true, "万家": true, "严肃": true, "王国": true, "相关": true}
 
 func extract(paras ...string) Result {
 	folded := make([]string, len(paras))
@@ -55,6 +55,10 @@ func TestExtract(t *testing.T) {
 		{[]string{"Delegates from Ma Anshan Steel and the Xiong An New Area met Zhang Hong."}, []string{"Zhang Hong:"}},
 		{[]string{"General Election held, presided over by Secretary Liu Zhijian.", "Liu stressed that members should study."},
 			[]string{"Liu Zhijian:Secretary"}},
+		// Honorifics and titles after words that are not names.
+		{[]string{"兄弟单位相关负责同志介绍了经验，有关负责同志参加。", "各位书记、全体党员同志、广大青年同志要带头。"}, nil},
+		{[]string{"相关关卫东同志介绍了经验。"}, []string{"关卫东:"}},
+		{[]string{"兄弟单位相关负责同志和陈竹同志介绍了经验。"}, []string{"陈竹:"}},
 	}
 	for _, tc := range tests {
 		r := extract(tc.paras...)
@@ -65,6 +69,49 @@ func TestExtract(t *testing.T) {
 		sort.Strings(got)
 		if !slices.Equal(got, tc.want) {
 			t.Errorf("Extract(%q)\n got %q\nwant %q", tc.paras, got, tc.want)
+		}
+	}
+}
+
+// A bilingual report names the same person in Chinese and in pinyin: one
+// person, with the roles of both, and mentions of both spellings.
+func TestRomanisedMerge(t *testing.T) {
+	tests := []struct {
+		paras []string
+		want  []string
+	}{
+		{[]string{"党委书记张三主持会议。", "Party Secretary Zhang San presided over the meeting. Zhang stressed that members must study."},
+			[]string{"张三:党委书记|Party Secretary"}},
+		{[]string{"党委副书记欧阳晓明出席。", "Deputy Secretary Ouyang Xiaoming attended."},
+			[]string{"欧阳晓明:党委副书记|Deputy Secretary"}},
+		// Syllables do not fit (张三 has a one-character given name).
+		{[]string{"党委书记张三主持会议。", "Party Secretary Zhang Xiaoming attended."},
+			[]string{"Zhang Xiaoming:Party Secretary", "张三:党委书记"}},
+		// Two Chinese people fit: ambiguous, nothing merged.
+		{[]string{"党委书记张三主持会议，副书记张四出席。", "Party Secretary Zhang Si attended."},
+			[]string{"Zhang Si:Party Secretary", "张三:党委书记", "张四:副书记"}},
+		// Other surname.
+		{[]string{"党委书记张三主持会议。", "Party Secretary Wang San attended."},
+			[]string{"Wang San:Party Secretary", "张三:党委书记"}},
+	}
+	for _, tc := range tests {
+		r := extract(tc.paras...)
+		var got []string
+		for _, p := range r.People {
+			got = append(got, p.Name+":"+strings.Join(p.Roles, "|"))
+		}
+		sort.Strings(got)
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("Extract(%q)\n got %q\nwant %q", tc.paras, got, tc.want)
+		}
+	}
+	r := extract("党委书记张三主持会议。", "Party Secretary Zhang San presided. Zhang stressed unity.")
+	if len(r.Mentions) != 3 {
+		t.Errorf("mentions = %+v, want 张三, Zhang San, Zhang", r.Mentions)
+	}
+	for _, m := range r.Mentions {
+		if m.Person != 0 {
+			t.Errorf("mention %+v not of 张三", m)
 		}
 	}
 }

@@ -212,10 +212,110 @@ func (m *Matcher) tokens(s string, filter bool, emit func(tok []byte)) {
 				return
 			}
 			for _, sg := range m.seg.Segment(run) {
-				emit(run[sg.Start():sg.End()])
+				m.emitHan(run[sg.Start():sg.End()], emit)
 			}
 		}
 	})
+}
+
+// cutTokens is tokens for text the caller has already segmented: ends are
+// the ascending byte offsets in s at which its tokens end. Han runs are
+// split at those offsets (clipped to the run) instead of being cut by gse
+// again, so one segmentation of a paragraph serves keywords, paragraph
+// themes and requirement themes.
+func (m *Matcher) cutTokens(s string, ends []int, emit func(tok []byte)) {
+	var b []byte // s as bytes, made once if s has Chinese
+	var word []byte
+	k := 0 // first end not yet passed
+	scan(s, func(kind tokenKind, i, j int) {
+		switch kind {
+		case tokBreak:
+			emit(nil)
+		case tokWord:
+			word = normWord(word[:0], s[i:j])
+			if len(word) > 0 {
+				emit(word)
+			}
+		case tokHan:
+			if b == nil {
+				b = []byte(s)
+			}
+			for k < len(ends) && ends[k] <= i {
+				k++
+			}
+			start := i
+			for start < j {
+				end := j
+				if k < len(ends) && ends[k] < j {
+					end = ends[k]
+					k++
+				}
+				m.emitHan(b[start:end], emit)
+				start = end
+			}
+		}
+	})
+}
+
+// emitHan emits one Chinese token. A token that is no term token itself
+// but is a compound made entirely of term tokens (gse keeps long
+// user-dictionary words such as 全面从严治党主体责任 whole) is emitted as
+// those parts, so the terms inside it still match; any other token is
+// emitted as it is, so a term never fires inside an unrelated longer word
+// (机关党建 stays one token).
+func (m *Matcher) emitHan(tok []byte, emit func(tok []byte)) {
+	if len(tok) < 12 || m.known(tok) { // fewer than four characters: no two parts
+		emit(tok)
+		return
+	}
+	if cuts := m.compound(tok); cuts != nil {
+		prev := 0
+		for _, c := range cuts {
+			emit(tok[prev:c])
+			prev = c
+		}
+		return
+	}
+	emit(tok)
+}
+
+func (m *Matcher) known(tok []byte) bool {
+	_, ok := m.vocab[string(tok)]
+	return ok
+}
+
+// compound returns the end offsets of a split of tok into two or more
+// term tokens of at least two characters each (the fewest parts, longest
+// first), or nil.
+func (m *Matcher) compound(tok []byte) []int {
+	n := len(tok)
+	// best[i]: fewest parts covering tok[:i]; from[i]: start of the last one.
+	best := make([]int, n+1)
+	from := make([]int, n+1)
+	for i := 1; i <= n; i++ {
+		best[i] = -1
+	}
+	for i := 0; i < n; i++ {
+		if best[i] < 0 || i > 0 && tok[i]&0xC0 == 0x80 {
+			continue
+		}
+		for j := n; j >= i+6; j-- { // parts of two or more characters
+			if j < n && tok[j]&0xC0 == 0x80 { // not a character boundary
+				continue
+			}
+			if (best[j] < 0 || best[i]+1 < best[j]) && m.known(tok[i:j]) {
+				best[j], from[j] = best[i]+1, i
+			}
+		}
+	}
+	if best[n] < 2 {
+		return nil
+	}
+	cuts := make([]int, best[n])
+	for i, k := n, best[n]-1; i > 0; i, k = from[i], k-1 {
+		cuts[k] = i
+	}
+	return cuts
 }
 
 func runeLen(c byte) int {
@@ -233,7 +333,13 @@ func runeLen(c byte) int {
 // appendIDs appends the token ids of text to dst: -1 for tokens that occur in no
 // term and for breaks.
 func (m *Matcher) appendIDs(dst []int32, text string) []int32 {
-	m.tokens(FoldTraditional(text), true, func(tok []byte) {
+	return m.appendIDsCut(dst, text, nil, false)
+}
+
+// appendIDsCut is appendIDs over text cut by the caller at ends (when cut
+// is set) instead of by gse.
+func (m *Matcher) appendIDsCut(dst []int32, text string, ends []int, cut bool) []int32 {
+	emit := func(tok []byte) {
 		id := int32(-1)
 		if tok != nil {
 			if x, ok := m.vocab[string(tok)]; ok {
@@ -245,7 +351,12 @@ func (m *Matcher) appendIDs(dst []int32, text string) []int32 {
 			return
 		}
 		dst = append(dst, id)
-	})
+	}
+	if cut {
+		m.cutTokens(FoldTraditional(text), ends, emit)
+	} else {
+		m.tokens(FoldTraditional(text), true, emit)
+	}
 	return dst
 }
 
@@ -289,11 +400,27 @@ func (m *Matcher) walk(ids []int32, visit func(occurrence)) {
 // distinct taxonomy terms that matched, as written in the taxonomy, in
 // order of first occurrence.
 func (m *Matcher) Match(text string) []data.ThemeHit {
+	return m.match(text, nil, false)
+}
+
+// MatchCut is Match for text the caller has already segmented with the
+// matcher's segmenter (or an equivalent one): ends are the ascending byte
+// offsets in text at which its tokens end, for example the End() of each
+// gse segment of the text, shifted when text is a slice of the segmented
+// paragraph (offsets outside text are ignored). Chinese runs are split
+// there instead of being cut again, which saves a gse pass per paragraph
+// and per requirement. Latin words, breaks and traditional characters are
+// handled as in Match.
+func (m *Matcher) MatchCut(text string, ends []int) []data.ThemeHit {
+	return m.match(text, ends, true)
+}
+
+func (m *Matcher) match(text string, ends []int, cut bool) []data.ThemeHit {
 	if text == "" || len(m.terms) == 0 {
 		return nil
 	}
 	p := m.ids.Get().(*[]int32)
-	ids := m.appendIDs((*p)[:0], text)
+	ids := m.appendIDsCut((*p)[:0], text, ends, cut)
 	type acc struct {
 		theme int32
 		first int

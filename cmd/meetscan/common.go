@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 
+	"meetscan/analysis/taxonomy"
 	"meetscan/cmd/internal/pipeline"
 	"meetscan/index"
 )
@@ -15,13 +16,14 @@ func openPipeline(ctx context.Context, e *env, noIndex bool) (*pipeline.Pipeline
 	return pipeline.Open(ctx, pipeline.Options{DataDir: e.dataDir, Log: e.log, NoIndex: noIndex})
 }
 
-// openIndex opens the pipeline for a command that only reads the index.
-func openIndex(ctx context.Context, e *env) (*index.Index, func(), error) {
+// openIndex opens the pipeline for a command that only reads the index
+// (and the taxonomy, to check theme ids).
+func openIndex(ctx context.Context, e *env) (*index.Index, *taxonomy.Taxonomy, func(), error) {
 	p, err := openPipeline(ctx, e, false)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
-	return p.Index, func() { p.Close() }, nil
+	return p.Index, p.Analyzer.Taxonomy(), func() { p.Close() }, nil
 }
 
 // isTerminal reports whether w is a terminal, for progress lines and bold

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"os"
 
 	"github.com/spf13/cobra"
 
@@ -34,8 +35,15 @@ skipped; the rest still import.`,
 				}
 				opts.Published = pt
 			}
-			if (urlFlag != "" || published != "") && len(args) > 1 {
-				return usagef("--url and --published apply to a single file")
+			if urlFlag != "" || published != "" {
+				// They describe one article: a folder or several files
+				// would give every article the same URL and date.
+				if len(args) > 1 {
+					return usagef("--url and --published apply to a single file")
+				}
+				if fi, err := os.Stat(args[0]); err == nil && fi.IsDir() {
+					return usagef("--url and --published apply to a single file, not the folder %s", args[0])
+				}
 			}
 			p, err := openPipeline(cmd.Context(), e, false)
 			if err != nil {
@@ -63,8 +71,13 @@ skipped; the rest still import.`,
 			}
 			fmt.Fprintf(e.stderr, "import: %d new, %d updated, %d unchanged, %d duplicate, %d skipped\n",
 				counts[data.Added], counts[data.Updated], counts[data.Unchanged], counts[data.Duplicate], failed)
+			// Like cp or tar, a partial import fails (exit 1) after doing
+			// what it could, so that scripts notice the skipped files.
 			if failed > 0 && counts == [4]int{} {
 				return fmt.Errorf("import: nothing imported; %d files or lines failed", failed)
+			}
+			if failed > 0 {
+				return fmt.Errorf("import: %d files or lines were skipped (named above); the rest were imported", failed)
 			}
 			return nil
 		},

@@ -10,6 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"meetscan/analysis/taxonomy"
 	"meetscan/index"
 )
 
@@ -54,7 +55,37 @@ func (f *filterFlags) request(q string) (index.Request, error) {
 	if f.meetType != "" && !validMeetingType(f.meetType) {
 		return req, usagef("--type %q is not a meeting type (review, promotion, joint, study, democratic_life, congress, other)", f.meetType)
 	}
+	if err := checkLang(f.lang); err != nil {
+		return req, err
+	}
 	return req, nil
+}
+
+// checkLang rejects a --lang that no article can have: a typo would
+// otherwise look like "no meetings found".
+func checkLang(lang string) error {
+	switch lang {
+	case "", "zh", "en", "mixed":
+		return nil
+	}
+	return usagef("--lang %q is not a language (zh, en, mixed)", lang)
+}
+
+// resolveTheme turns --theme into a theme id of the taxonomy: an id as it
+// is, or a label or term that names exactly one theme (高质量发展,
+// "high-quality development"). Anything else is a usage error rather than
+// an empty result.
+func resolveTheme(tax *taxonomy.Taxonomy, theme string) (string, error) {
+	if theme == "" {
+		return "", nil
+	}
+	if _, ok := tax.Theme(theme); ok {
+		return theme, nil
+	}
+	if named := tax.ThemesInQuery(theme); len(named) == 1 {
+		return named[0].ID, nil
+	}
+	return "", usagef("--theme %q is not a theme id of the taxonomy (see meetscan trends for the ids)", theme)
 }
 
 func newSearchCmd(e *env) *cobra.Command {
@@ -92,11 +123,14 @@ that theme in the other language. An empty query ("") lists everything.`,
 				return usagef("--limit must be 1 to 1000 and --offset at least 0")
 			}
 			req.Sort, req.Limit, req.Offset, req.Facets = sortBy, limit, offset, true
-			ix, closeIx, err := openIndex(cmd.Context(), e)
+			ix, tax, closeIx, err := openIndex(cmd.Context(), e)
 			if err != nil {
 				return err
 			}
 			defer closeIx()
+			if req.Theme, err = resolveTheme(tax, req.Theme); err != nil {
+				return err
+			}
 			res, err := ix.Search(cmd.Context(), req)
 			if err != nil {
 				return queryError(err)
@@ -230,6 +264,9 @@ func plainSnippet(s string, color bool) string {
 		open, close = "\x1b[1m", "\x1b[0m"
 	}
 	s = strings.NewReplacer("<mark>", open, "</mark>", close, "\n", " ").Replace(s)
+	// The caller frames the snippet with "…"; the highlighter's own
+	// ellipses would double them.
+	s = strings.TrimSpace(strings.TrimSuffix(strings.TrimPrefix(s, "…"), "…"))
 	return htmlUnescape(s)
 }
 

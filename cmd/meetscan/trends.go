@@ -118,6 +118,9 @@ Everything is computed from the index's facets, never by loading articles.`,
 			if typ != "" && !validMeetingType(typ) {
 				return usagef("--type %q is not a meeting type", typ)
 			}
+			if err := checkLang(lang); err != nil {
+				return err
+			}
 			ctx := cmd.Context()
 			p, err := openPipeline(ctx, e, false)
 			if err != nil {
@@ -145,7 +148,14 @@ Everything is computed from the index's facets, never by loading articles.`,
 			}
 			return out.emit(e.stdout, res,
 				func(w io.Writer) error { return trends.WriteCSV(w, res) },
-				func(w io.Writer) error { return trends.WriteText(w, res, limit) })
+				func(w io.Writer) error {
+					// A table of zeros would read like "nothing changed".
+					if meetingsIn(res) == 0 {
+						_, err := fmt.Fprintln(w, "No meetings in these years.")
+						return err
+					}
+					return trends.WriteText(w, res, limit)
+				})
 		},
 	}
 	years.add(cmd)
@@ -193,6 +203,9 @@ the organisation and the article link, across the meetings that match it
 				return err
 			}
 			defer p.Close()
+			if req.Theme, err = resolveTheme(p.Analyzer.Taxonomy(), req.Theme); err != nil {
+				return err
+			}
 			f := trends.Filter{Org: req.Org, Type: req.Type, Lang: req.Lang, Person: req.Person, Theme: req.Theme}
 			f.From, f.To = yearOf(filters.from), yearOf(filters.to)
 			if filters.year != 0 {
@@ -202,6 +215,9 @@ the organisation and the article link, across the meetings that match it
 			lines, err := trends.Context(ctx, p.Index, p.Store, args[0], f, trends.ContextOptions{Width: width, Limit: limit, Also: also})
 			if err != nil {
 				return queryError(err)
+			}
+			if lines == nil { // --json prints [], not null
+				lines = []trends.Line{}
 			}
 			return out.emit(e.stdout, lines,
 				func(w io.Writer) error { return trends.WriteContextCSV(w, lines) },
@@ -287,6 +303,9 @@ its paraphrases; --recurring keeps groups seen at least twice.`,
 			if limit > 0 && len(groups) > limit {
 				groups = groups[:limit]
 			}
+			if groups == nil { // --json prints [], not null
+				groups = []recurring.Group{}
+			}
 			return out.emit(e.stdout, groups,
 				func(w io.Writer) error {
 					if members {
@@ -364,6 +383,10 @@ pasting into documents.`,
 			if err != nil {
 				return err
 			}
+			// An empty report file is easily mistaken for a finished one.
+			if rep.Meetings == 0 {
+				return fmt.Errorf("report: no meetings in %s; nothing written", yearSpan(from, to))
+			}
 			w := e.stdout
 			if outFile != "" && outFile != "-" {
 				f, err := os.Create(outFile)
@@ -394,4 +417,20 @@ pasting into documents.`,
 	fl.StringVar(&format, "format", "html", "html (self-contained, with charts) or md")
 	fl.StringVarP(&outFile, "out", "o", "", "write to FILE instead of standard output")
 	return cmd
+}
+
+// meetingsIn is the number of meetings a trends result counts.
+func meetingsIn(res *trends.Result) int {
+	n := 0
+	for _, c := range res.MeetingsByYear {
+		n += c
+	}
+	return n
+}
+
+func yearSpan(from, to int) string {
+	if from == to {
+		return fmt.Sprint(from)
+	}
+	return fmt.Sprintf("%d-%d", from, to)
 }

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"runtime/metrics"
 	"slices"
 	"strconv"
@@ -121,6 +122,7 @@ const ingestBatch = 512
 type ingestMode struct {
 	name  string
 	chunk int // Pipeline.chunk for Save
+	gogc  int // GC percent during the run; 0 leaves it alone
 	save  func(context.Context, *Pipeline, []*data.Article) ([]data.PutStatus, error)
 }
 
@@ -128,6 +130,7 @@ var ingestModes = []ingestMode{
 	{name: "baseline", save: saveBaseline},
 	{name: "save", save: save},
 	{name: "save-128", chunk: 128, save: save},
+	{name: "save-gogc200", gogc: 200, save: save},
 }
 
 func save(ctx context.Context, p *Pipeline, arts []*data.Article) ([]data.PutStatus, error) {
@@ -180,6 +183,9 @@ func ingest(tb testing.TB, mode ingestMode, arts []*data.Article) ingestRun {
 		tb.Fatal(err)
 	}
 	p.chunk = mode.chunk
+	if mode.gogc > 0 {
+		defer debug.SetGCPercent(debug.SetGCPercent(mode.gogc))
+	}
 	runtime.GC()
 	tot0, idle0, gc0 := cpuMetrics()
 	t0, c0, q0 := time.Now(), cpuTime(), runqWait()
@@ -268,4 +274,79 @@ func BenchmarkIngest(b *testing.B) {
 		b.ReportMetric(median(dps), m.name+"-docs/s")
 	}
 	b.ReportMetric(peakRSS(), "peak-MiB")
+}
+
+// rebuildBaseline is RebuildIndex as it was before: the store is read on
+// the indexing goroutine.
+func rebuildBaseline(ctx context.Context, p *Pipeline) error {
+	if err := p.Index.Close(); err != nil {
+		return err
+	}
+	p.Index = nil
+	src := func(ctx context.Context, yield func(index.Doc) error) error {
+		return p.Store.Each(ctx, func(a *data.Article, an *data.Analysis) error {
+			return yield(index.Doc{Article: a, Analysis: an})
+		})
+	}
+	cfg := p.indexConfig()
+	if err := index.Rebuild(ctx, IndexDir(p.dataDir), cfg, src, nil); err != nil {
+		return err
+	}
+	ix, err := index.Open(IndexDir(p.dataDir), cfg)
+	p.Index = ix
+	return err
+}
+
+// BenchmarkRebuildIndex rebuilds the index of a stored, analysed corpus
+// with RebuildIndex (store read ahead on its own goroutine) and with the
+// old in-line read, interleaved, and logs docs/s and the median ratio.
+//
+//	MEETSCAN_BENCH_DOCS=2000 go test ./cmd/internal/pipeline -run X -bench BenchmarkRebuildIndex -benchtime 1x -v
+func BenchmarkRebuildIndex(b *testing.B) {
+	ctx := context.Background()
+	n, rounds := benchDocs(), benchRounds()
+	b.StopTimer()
+	p, err := Open(ctx, Options{DataDir: b.TempDir()})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer p.Close()
+	arts, _ := genArticles(b, n)
+	for start := 0; start < len(arts); start += ingestBatch {
+		if _, err := p.Save(ctx, arts[start:min(start+ingestBatch, len(arts))]); err != nil {
+			b.Fatal(err)
+		}
+	}
+	modes := []struct {
+		name    string
+		rebuild func() error
+	}{
+		{"baseline", func() error { return rebuildBaseline(ctx, p) }},
+		{"rebuild", func() error { return p.RebuildIndex(ctx, nil) }},
+	}
+	walls := map[string][]float64{}
+	for round := range rounds {
+		for k := range modes {
+			m := modes[(k+round)%len(modes)]
+			runtime.GC()
+			t0, c0 := time.Now(), cpuTime()
+			b.StartTimer()
+			if err := m.rebuild(); err != nil {
+				b.Fatal(err)
+			}
+			b.StopTimer()
+			wall := time.Since(t0).Seconds()
+			walls[m.name] = append(walls[m.name], wall)
+			b.Logf("round %d %-8s %6.1f docs/s  wall %6.2fs  cpu %6.2fs", round+1, m.name, float64(n)/wall, wall, (cpuTime() - c0).Seconds())
+		}
+	}
+	for _, m := range modes {
+		var dps, ratio []float64
+		for i, w := range walls[m.name] {
+			dps = append(dps, float64(n)/w)
+			ratio = append(ratio, walls["baseline"][i]/w)
+		}
+		b.Logf("%-8s median of %d: %6.1f docs/s  speed vs baseline %.2fx %v", m.name, len(dps), median(dps), median(ratio), ratio)
+		b.ReportMetric(median(dps), m.name+"-docs/s")
+	}
 }

@@ -52,6 +52,7 @@ func buildBenchIndex(b *testing.B, n int) *index.Index {
 	}
 	b.Cleanup(func() { ix.Close() })
 	if c, _ := ix.Count(); c == n && !ix.Stale() {
+		b.Logf("reusing the index of %d articles in %s", n, dir)
 		return ix
 	}
 	start := time.Now()

@@ -1,0 +1,27 @@
+package meeting
+
+import "testing"
+
+func TestOrgUnit(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"东港街道办事处党工委", "东港街道办事处"},
+		{"东港街道办事处", "东港街道办事处"},
+		{"资源学院党委", "资源学院"},
+		{"机关党委", "机关党委"}, // the organ of the office itself: nothing left
+		{"国光社区党委", "国光社区"},
+		{"市商务局党组", "市商务局"},
+		{"我校校园建设处党支部", "我校校园建设处"},
+		{"高镇纪委", "高镇"},
+		{"党委", "党委"},
+		{"Party Committee of Donggang Subdistrict Office", "Donggang Subdistrict Office"},
+		{"the Party Committee of the Donggang Subdistrict Office", "Donggang Subdistrict Office"},
+		{"Donggang Subdistrict Office Party Working Committee", "Donggang Subdistrict Office"},
+		{"Zhengzhou Sanmo Institute", "Zhengzhou Sanmo Institute"},
+		{"Party Committee", "Party Committee"},
+		{"", ""},
+	} {
+		if got := OrgUnit(tc.in); got != tc.want {
+			t.Errorf("OrgUnit(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
