@@ -27,6 +27,15 @@ fi
 
 export DEBIAN_FRONTEND=noninteractive
 echo "install-browser: installing ${need[*]}"
-$SUDO apt-get update -qq
-$SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+# A mirror hiccup should not fail CI: three attempts.
+for attempt in 1 2 3; do
+	if $SUDO apt-get update -qq && $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null; then
+		break
+	fi
+	if [ "$attempt" -eq 3 ]; then
+		echo "install-browser: apt-get failed three times" >&2
+		exit 1
+	fi
+	sleep 5
+done
 /usr/bin/chromium --version

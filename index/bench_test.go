@@ -131,7 +131,7 @@ func BenchmarkIndex(b *testing.B) {
 					if err != nil {
 						b.Fatal(err)
 					}
-					start := time.Now()
+					start, cpu0 := time.Now(), cpuTime()
 					idx, err := bleve.New(dir, m)
 					if err != nil {
 						b.Fatal(err)
@@ -142,8 +142,9 @@ func BenchmarkIndex(b *testing.B) {
 						}
 					}
 					idx.Close()
-					el := time.Since(start)
+					el, cpu := time.Since(start), cpuTime()-cpu0
 					b.ReportMetric(float64(len(docs))/el.Seconds(), "docs/s")
+					b.ReportMetric(cpu.Seconds()*1e3/float64(len(docs)), "cpu-ms/doc")
 					b.ReportMetric(float64(dirSize(dir))/1e6, "index-MB")
 					continue
 				}
@@ -151,7 +152,7 @@ func BenchmarkIndex(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				start := time.Now()
+				start, cpu0 := time.Now(), cpuTime()
 				if mode == "add" {
 					for j := 0; j < len(docs); j += 1000 {
 						if err := ix.Add(ctx, docs[j:min(j+1000, len(docs))]); err != nil {
@@ -174,8 +175,9 @@ func BenchmarkIndex(b *testing.B) {
 				if err := ix.Close(); err != nil {
 					b.Fatal(err)
 				}
-				el := time.Since(start)
+				el, cpu := time.Since(start), cpuTime()-cpu0
 				b.ReportMetric(float64(len(docs))/el.Seconds(), "docs/s")
+				b.ReportMetric(cpu.Seconds()*1e3/float64(len(docs)), "cpu-ms/doc")
 				b.ReportMetric(float64(bytes)/el.Seconds()/1e6, "MB/s")
 				b.ReportMetric(float64(dirSize(dir))/1e6, "index-MB")
 				b.ReportMetric(peakRSS(), "peak-RSS-MiB")

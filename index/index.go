@@ -207,34 +207,109 @@ func (ix *Index) Add(ctx context.Context, docs []Doc) error {
 
 // addDocs indexes docs in batches of batchSize. last, when not nil, is
 // applied to the final batch (Rebuild records the version there).
+//
+// Batches are mapped in the caller and executed by up to batchesInFlight
+// concurrent idx.Batch calls: scorch analyses a batch on its worker pool
+// but builds its segment and (with safe batches) waits for persistence on
+// the calling goroutine, so one batch at a time leaves a core idle. The
+// order in which concurrent batches land is not defined, so a document id
+// given twice is indexed once, from its last occurrence. addDocs returns
+// only when every batch has returned (with safe batches: is persisted).
 func addDocs(ctx context.Context, idx bleve.Index, docs []Doc, last func(*bleve.Batch)) error {
-	b := idx.NewBatch()
 	for _, d := range docs {
 		if d.Article == nil || d.Article.ID == "" {
 			return fmt.Errorf("index: document without article id (call Article.Normalize first)")
 		}
-		if err := b.Index(d.Article.ID, indexDoc(d)); err != nil {
-			return fmt.Errorf("index %s: %w", d.Article.ID, err)
-		}
-		if b.Size() >= batchSize {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			if err := idx.Batch(b); err != nil {
-				return fmt.Errorf("index batch: %w", err)
-			}
-			b.Reset()
-		}
 	}
-	if last != nil {
-		last(b)
+	docs = lastByID(docs)
+
+	var (
+		wg       sync.WaitGroup
+		errMu    sync.Mutex
+		firstErr error
+	)
+	sem := make(chan struct{}, batchesInFlight)
+	failed := func() error {
+		errMu.Lock()
+		defer errMu.Unlock()
+		return firstErr
 	}
-	if b.Size() > 0 || b.TotalDocsSize() > 0 || last != nil {
+	run := func(b *bleve.Batch) {
+		defer func() { <-sem; wg.Done() }()
 		if err := idx.Batch(b); err != nil {
-			return fmt.Errorf("index batch: %w", err)
+			errMu.Lock()
+			if firstErr == nil {
+				firstErr = fmt.Errorf("index batch: %w", err)
+			}
+			errMu.Unlock()
 		}
 	}
-	return nil
+	submit := func(b *bleve.Batch) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		sem <- struct{}{}
+		if err := failed(); err != nil {
+			<-sem
+			return err
+		}
+		wg.Add(1)
+		go run(b)
+		return nil
+	}
+	err := func() error {
+		b := idx.NewBatch()
+		for i, d := range docs {
+			if err := b.Index(d.Article.ID, indexDoc(d)); err != nil {
+				return fmt.Errorf("index %s: %w", d.Article.ID, err)
+			}
+			if b.Size() >= batchSize && (i < len(docs)-1 || last == nil) {
+				if err := submit(b); err != nil {
+					return err
+				}
+				b = idx.NewBatch()
+			}
+		}
+		if last != nil {
+			last(b)
+		}
+		if b.Size() > 0 || b.TotalDocsSize() > 0 || last != nil {
+			return submit(b)
+		}
+		return nil
+	}()
+	wg.Wait()
+	if err != nil {
+		return err
+	}
+	return failed()
+}
+
+// batchesInFlight is how many batches addDocs runs at once: two keep both
+// cores of the target machine busy (one analysing, one building a segment).
+const batchesInFlight = 2
+
+// lastByID drops all but the last occurrence of each article id (docs is
+// not modified; the common case, no duplicates, returns it as is).
+func lastByID(docs []Doc) []Doc {
+	seen := make(map[string]int, len(docs))
+	dup := false
+	for i, d := range docs {
+		if _, ok := seen[d.Article.ID]; ok {
+			dup = true
+		}
+		seen[d.Article.ID] = i
+	}
+	if !dup {
+		return docs
+	}
+	out := make([]Doc, 0, len(seen))
+	for i, d := range docs {
+		if seen[d.Article.ID] == i {
+			out = append(out, d)
+		}
+	}
+	return out
 }
 
 // Delete removes documents by id; unknown ids are ignored.

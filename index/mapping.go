@@ -73,12 +73,14 @@ func newMappingWith(userDict, textAnalyzer string) (*mapping.IndexMappingImpl, e
 	im.DocValuesDynamic = false
 
 	dm := bleve.NewDocumentStaticMapping()
-	text := func(store, all bool) *mapping.FieldMapping {
+	// No field goes into bleve's composite _all field (see allField).
+	im.DefaultField = fBody // bleve's own parser (wildcards…) without a field
+	text := func(store bool) *mapping.FieldMapping {
 		f := bleve.NewTextFieldMapping()
 		f.Analyzer = textAnalyzer
 		f.Store = store
 		f.IncludeTermVectors = true
-		f.IncludeInAll = all
+		f.IncludeInAll = false
 		f.DocValues = false
 		return f
 	}
@@ -101,18 +103,17 @@ func newMappingWith(userDict, textAnalyzer string) (*mapping.IndexMappingImpl, e
 		f.DocValues = false
 		return f
 	}
-	dm.AddFieldMappingsAt(fTitle, text(true, true))
-	dm.AddFieldMappingsAt(fBody, text(true, true))
-	dm.AddFieldMappingsAt(fOrg, text(false, true), func() *mapping.FieldMapping {
+	dm.AddFieldMappingsAt(fTitle, text(true))
+	dm.AddFieldMappingsAt(fBody, text(true))
+	dm.AddFieldMappingsAt(fOrg, text(false), func() *mapping.FieldMapping {
 		f := kw(true, true)
 		f.Name = fOrgExact
 		return f
 	}())
 	dm.AddFieldMappingsAt(fPeople, kw(false, true))
-	dm.AddFieldMappingsAt(fRoles, text(false, true))
+	dm.AddFieldMappingsAt(fRoles, text(false))
 	dm.AddFieldMappingsAt(fThemes, kw(false, true))
-	// Requirement texts are in the body already; not again in _all.
-	dm.AddFieldMappingsAt(fReqs, text(false, false))
+	dm.AddFieldMappingsAt(fReqs, text(false))
 	dm.AddFieldMappingsAt(fType, kw(true, true))
 	dm.AddFieldMappingsAt(fLang, kw(true, true))
 	dm.AddFieldMappingsAt(fKeywords, kw(false, true))
@@ -139,6 +140,9 @@ func newMappingWith(userDict, textAnalyzer string) (*mapping.IndexMappingImpl, e
 		f.DocValues = true
 		dm.AddFieldMappingsAt(name, f)
 	}
+	// Disabled, so that bleve does not even build an empty composite field
+	// per document.
+	dm.AddSubDocumentMapping("_all", bleve.NewDocumentDisabledMapping())
 	im.DefaultMapping = dm
 	return im, nil
 }

@@ -201,9 +201,7 @@ func (b *queryBuilder) relaxed(clauses []clause, strict query.Query) query.Query
 			if b.docFreq != nil && b.docFreq(w) > maxPartialDF {
 				continue
 			}
-			tq := query.NewTermQuery(w)
-			tq.SetField(b.defaultFld)
-			words = append(words, tq)
+			words = append(words, termQuery(b.defaultFld, w))
 		}
 	}
 	if nwords < 2 || len(words) == 0 || strict == nil {
@@ -457,9 +455,7 @@ func latinPairs(field, text string, toks analysis.TokenStream) []query.Query {
 		if t.Position != prev.Position+1 || !onlyJoiners([]byte(text[prev.End:t.Start])) {
 			return nil
 		}
-		tq := query.NewTermQuery(string(pairTerm(prev.Term, t.Term)))
-		tq.SetField(field)
-		out = append(out, tq)
+		out = append(out, termQuery(field, string(pairTerm(prev.Term, t.Term))))
 	}
 	return out
 }
@@ -488,8 +484,7 @@ func (b *queryBuilder) runQuery(field string, run analysis.TokenStream) query.Qu
 // wordQuery matches one analysed word.
 func (b *queryBuilder) wordQuery(field string, t *analysis.Token) query.Query {
 	term := string(t.Term)
-	tq := query.NewTermQuery(term)
-	tq.SetField(field)
+	tq := termQuery(field, term)
 	if t.Type != analysis.Ideographic {
 		return tq
 	}
@@ -514,7 +509,7 @@ func (b *queryBuilder) wordQuery(field string, t *analysis.Token) query.Query {
 	// parts is costly, and the few split occurrences add little.
 	if utf8.RuneCountInString(term) >= 3 && (b.docCount == nil || b.docCount(field, term) < splitWordMaxDocs) {
 		if parts := b.tok.parts(term); len(parts) >= 2 && b.rarestPartShare(field, parts) <= splitPartMaxShare {
-			return query.NewDisjunctionQuery([]query.Query{tq, query.NewMultiPhraseQuery(parts, field)})
+			return query.NewDisjunctionQuery([]query.Query{tq, multiPhrase(field, parts)})
 		}
 	}
 	return tq
@@ -550,7 +545,7 @@ func (t *Tokenizer) parts(word string) [][]string {
 
 // phraseOf is a phrase of the tokens at their relative positions; the
 // positions between (the rest of a Chinese word) match anything.
-func phraseOf(field string, toks analysis.TokenStream) *query.MultiPhraseQuery {
+func phraseOf(field string, toks analysis.TokenStream) boostQuery {
 	first, last := toks[0].Position, toks[0].Position
 	for _, t := range toks {
 		first = min(first, t.Position)
@@ -560,7 +555,45 @@ func phraseOf(field string, toks analysis.TokenStream) *query.MultiPhraseQuery {
 	for _, t := range toks {
 		slots[t.Position-first] = append(slots[t.Position-first], string(t.Term))
 	}
-	return query.NewMultiPhraseQuery(slots, field)
+	return multiPhrase(field, slots)
+}
+
+// boostQuery is a query whose weight can be set.
+type boostQuery interface {
+	query.Query
+	SetBoost(b float64)
+}
+
+// termQuery matches term in field, or in any of the text fields for
+// allField.
+func termQuery(field, term string) boostQuery {
+	fs := fieldsOf(field)
+	if len(fs) == 1 {
+		tq := query.NewTermQuery(term)
+		tq.SetField(fs[0])
+		return tq
+	}
+	qs := make([]query.Query, len(fs))
+	for i, f := range fs {
+		tq := query.NewTermQuery(term)
+		tq.SetField(f)
+		qs[i] = tq
+	}
+	return query.NewDisjunctionQuery(qs)
+}
+
+// multiPhrase is the phrase in field, or in any of the text fields for
+// allField (a phrase does not run from one field into the next).
+func multiPhrase(field string, slots [][]string) boostQuery {
+	fs := fieldsOf(field)
+	if len(fs) == 1 {
+		return query.NewMultiPhraseQuery(slots, fs[0])
+	}
+	qs := make([]query.Query, len(fs))
+	for i, f := range fs {
+		qs[i] = query.NewMultiPhraseQuery(slots, f)
+	}
+	return query.NewDisjunctionQuery(qs)
 }
 
 func compact(qs []query.Query) []query.Query {

@@ -48,7 +48,9 @@ func (ix *Index) Rebuild(ctx context.Context, src DocSource, progress func(done 
 		return fmt.Errorf("rebuild: %w", err)
 	}
 	done := 0
-	buf := make([]Doc, 0, batchSize)
+	// Several batches per addDocs call, so that batches overlap.
+	chunk := batchSize * batchesInFlight * 2
+	buf := make([]Doc, 0, chunk)
 	flush := func() error {
 		if err := addDocs(ctx, fresh, buf, nil); err != nil {
 			return err
@@ -65,7 +67,7 @@ func (ix *Index) Rebuild(ctx context.Context, src DocSource, progress func(done 
 			return err
 		}
 		buf = append(buf, d)
-		if len(buf) >= batchSize {
+		if len(buf) >= chunk {
 			return flush()
 		}
 		return nil

@@ -28,9 +28,9 @@ const (
 	AnalyzerIndex = "meetscan_index"
 	AnalyzerQuery = "meetscan_query"
 
-	// tokenizerVersion changes whenever the tokens emitted change, so that
-	// Open asks for a rebuild.
-	tokenizerVersion = "gse-tok-7"
+	// tokenizerVersion changes whenever the tokens emitted or the mapping
+	// change, so that Open asks for a rebuild (8: no _all field).
+	tokenizerVersion = "gse-tok-8"
 )
 
 // CharsTokenizerName emits each distinct Han character of a text once:
@@ -120,6 +120,7 @@ func (t *Tokenizer) Tokenize(input []byte) analysis.TokenStream {
 	}
 	segs := t.seg.Segment(input)
 	out := make(analysis.TokenStream, 0, len(segs)+len(segs)/2)
+	slab := tokenSlab{buf: make([]analysis.Token, 0, len(segs)+len(segs)/2)}
 	units := 0
 	latinEnd := 0 // end of the Latin run already emitted
 	for i := range segs {
@@ -140,20 +141,33 @@ func (t *Tokenizer) Tokenize(input []byte) analysis.TokenStream {
 			// Take the whole run from the input: gse splits "Party's"
 			// and "high-quality" into several segments.
 			latinEnd = latinRunEnd(input, start)
-			units = appendLatin(&out, input, start, latinEnd, units, t.subWords)
+			units = appendLatin(&out, &slab, input, start, latinEnd, units, t.subWords)
 			continue
 		}
 		pos := units + 1
 		units += countUnits(text)
-		out = append(out, &analysis.Token{
+		out = append(out, slab.new(analysis.Token{
 			Start: start, End: end, Term: foldTerm(text), Position: pos,
 			Type: analysis.Ideographic,
-		})
+		}))
 		if whole && t.subWords {
-			out = t.appendSubWords(out, input, start, end, pos)
+			out = t.appendSubWords(out, &slab, input, start, end, pos)
 		}
 	}
 	return out
+}
+
+// tokenSlab hands out tokens from shared arrays: one allocation per few
+// hundred tokens instead of one per token (the tokens live as long as the
+// stream; a full array is left to them and a new one started).
+type tokenSlab struct{ buf []analysis.Token }
+
+func (s *tokenSlab) new(t analysis.Token) *analysis.Token {
+	if len(s.buf) == cap(s.buf) {
+		s.buf = make([]analysis.Token, 0, max(64, cap(s.buf)/2))
+	}
+	s.buf = append(s.buf, t)
+	return &s.buf[len(s.buf)-1]
 }
 
 // countUnits counts the characters of a Han token that take a position.
@@ -172,7 +186,7 @@ func countUnits(text []byte) int {
 // that is a dictionary word, so 评议 is found in 述职评议会 although gse
 // splits that word as 述职|评议会), each at the position of its first
 // character.
-func (t *Tokenizer) appendSubWords(out analysis.TokenStream, input []byte, start, end, pos int) analysis.TokenStream {
+func (t *Tokenizer) appendSubWords(out analysis.TokenStream, slab *tokenSlab, input []byte, start, end, pos int) analysis.TokenStream {
 	word := input[start:end]
 	n := utf8.RuneCount(word)
 	if n < 3 || n > 32 {
@@ -197,10 +211,10 @@ func (t *Tokenizer) appendSubWords(out analysis.TokenStream, input []byte, start
 			if freq, _, ok := t.seg.Dict.Find(sub); !ok || freq <= 0 {
 				continue
 			}
-			out = append(out, &analysis.Token{
+			out = append(out, slab.new(analysis.Token{
 				Start: start + offs[a], End: start + offs[a+l], Term: foldTerm(sub),
 				Position: pos + a, Type: analysis.Ideographic,
-			})
+			}))
 		}
 	}
 	return out
@@ -257,7 +271,7 @@ func classify(text []byte) tokenKind {
 // token ("parti build", type Shingle, at the first word's position): a
 // two-word phrase is then one term lookup instead of a position check in
 // every article holding both words.
-func appendLatin(out *analysis.TokenStream, input []byte, start, end, pos int, pairs bool) int {
+func appendLatin(out *analysis.TokenStream, slab *tokenSlab, input []byte, start, end, pos int, pairs bool) int {
 	i := start
 	for i < end {
 		r, n := utf8.DecodeRune(input[i:])
@@ -285,16 +299,16 @@ func appendLatin(out *analysis.TokenStream, input []byte, start, end, pos int, p
 			pos++
 			if pairs {
 				if prev := lastWord(*out); prev != nil && prev.Position == pos-1 && onlyJoiners(input[prev.End:i]) {
-					*out = append(*out, &analysis.Token{
+					*out = append(*out, slab.new(analysis.Token{
 						Start: prev.Start, End: j, Term: pairTerm(prev.Term, term), Position: prev.Position,
 						Type: analysis.Shingle,
-					})
+					}))
 				}
 			}
-			*out = append(*out, &analysis.Token{
+			*out = append(*out, slab.new(analysis.Token{
 				Start: i, End: j, Term: term, Position: pos,
 				Type: analysis.AlphaNumeric,
-			})
+			}))
 		}
 		i = j
 	}
@@ -333,7 +347,11 @@ func latinTerm(b []byte) []byte {
 	if alpha && len(rs) > 2 {
 		rs = porterstemmer.StemWithoutLowerCasing(rs)
 	}
-	return []byte(string(rs))
+	out := make([]byte, 0, len(rs))
+	for _, r := range rs {
+		out = utf8.AppendRune(out, r)
+	}
+	return out
 }
 
 // latinRunEnd returns the end of the run of non-Han letters and digits

@@ -24,6 +24,9 @@ var (
 	pubLabelsEn = []string{"published:", "published time", "publish time", "publication date", "release time", "release date", "released:", "date:", "date：", "posted:", "posted on", "source:", "source：", "views:", "number of views", "time:", "time：", "updated:"}
 	// Meeting verbs: the date of the sentence that holds the meeting wins.
 	meetVerb = regexp.MustCompile(`(?i)召开|举行|举办|开展|组织|主持|\bheld\b|\bhold|\borgani[sz]ed|\bconvened|\bpresided|\bcarried out`)
+	// meetVerbEn is the English part of meetVerb, which MeetingSentence
+	// runs after a substring test for the Chinese verbs.
+	meetVerbEn = regexp.MustCompile(`(?i)\bheld\b|\bhold|\borgani[sz]ed|\bconvened|\bpresided|\bcarried out`)
 )
 
 var months = map[string]int{"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12}
@@ -241,9 +244,15 @@ func sentenceAround(p string, pos int) string {
 // held, presided …). A plain-string pre-check keeps the pattern off most
 // sentences.
 func MeetingSentence(s string) bool {
-	for _, w := range []string{"召开", "举行", "举办", "开展", "组织", "主持", "held", "old", "organi", "convened", "presided", "carried out"} {
+	// The Chinese verbs are plain words: a substring test is the match.
+	for _, w := range []string{"召开", "举行", "举办", "开展", "组织", "主持"} {
 		if strings.Contains(s, w) {
-			return meetVerb.MatchString(s)
+			return true
+		}
+	}
+	for _, w := range []string{"held", "old", "organi", "convened", "presided", "carried out"} {
+		if strings.Contains(s, w) {
+			return meetVerbEn.MatchString(s)
 		}
 	}
 	return false

@@ -3,6 +3,7 @@ package dates
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // Resolve completes a meeting date written without a year.

@@ -26,6 +26,7 @@ import (
 type IDF struct {
 	idf    map[string]float64
 	median float64
+	max    float64 // largest weight, the median included
 }
 
 // ParseIDF reads lines "word idf".
@@ -53,6 +54,7 @@ func ParseIDF(s string) *IDF {
 	if len(vals) > 0 {
 		sort.Float64s(vals)
 		t.median = vals[len(vals)/2]
+		t.max = vals[len(vals)-1]
 	}
 	return t
 }
@@ -139,12 +141,38 @@ func hasDigit(s string) bool {
 // Top returns the n best keywords by tf·idf, weights normalised so the
 // best is 1.
 func (c *Counter) Top(idf *IDF, n int) []data.Keyword {
-	if c.total == 0 {
+	if c.total == 0 || n <= 0 {
 		return nil
 	}
-	kws := make([]data.Keyword, 0, len(c.tf))
+	// Looking a word up in the 270k-word IDF table is a cache miss; most
+	// words occur once and cannot reach the top n. Words are weighed by
+	// falling frequency, and once even the largest IDF cannot lift a
+	// frequency level to the n-th best weight so far, the rest are
+	// skipped (strictly below it, so ties are still weighed: the result
+	// is the same as weighing every word).
+	type cand struct {
+		w string
+		f int
+	}
+	cands := make([]cand, 0, len(c.tf))
 	for w, f := range c.tf {
-		kws = append(kws, data.Keyword{Term: w, Weight: float64(f) / float64(c.total) * idf.Weight(w)})
+		cands = append(cands, cand{w, f})
+	}
+	sort.Slice(cands, func(i, j int) bool { return cands[i].f > cands[j].f })
+	kws := make([]data.Keyword, 0, len(c.tf))
+	var ws []float64
+	for i, cd := range cands {
+		if i > 0 && cd.f != cands[i-1].f && len(kws) >= n {
+			ws = ws[:0]
+			for _, k := range kws {
+				ws = append(ws, k.Weight)
+			}
+			sort.Sort(sort.Reverse(sort.Float64Slice(ws)))
+			if float64(cd.f)/float64(c.total)*idf.max < ws[n-1] {
+				break
+			}
+		}
+		kws = append(kws, data.Keyword{Term: cd.w, Weight: float64(cd.f) / float64(c.total) * idf.Weight(cd.w)})
 	}
 	sort.Slice(kws, func(i, j int) bool {
 		if kws[i].Weight != kws[j].Weight {

@@ -9,7 +9,6 @@ import (
 )
 
 var (
-	zhQuote = regexp.MustCompile(`[“「『]([^“”「」『』。！？\n]{2,24})[”」』]`)
 	enQuote = regexp.MustCompile(`"([^"\n]{3,80})"|“([^“”\n]{3,80})”`)
 )
 
@@ -23,8 +22,8 @@ func Slogans(p string) []string {
 	}
 	han, latin := text.Counts(p)
 	if han > 0 {
-		for _, m := range zhQuote.FindAllStringSubmatch(p, -1) {
-			s := strings.TrimSpace(m[1])
+		for _, q := range zhQuotes(p) {
+			s := strings.TrimSpace(q)
 			if h, _ := text.Counts(s); h >= 2 && utf8.RuneCountInString(s) <= 24 {
 				out = append(out, s)
 			}
@@ -44,6 +43,47 @@ func Slogans(p string) []string {
 				out = append(out, s)
 			}
 		}
+	}
+	return out
+}
+
+// zhQuotes returns the contents of the Chinese quotations of p: an
+// opening mark (“「『), 2 to 24 characters without quotation marks, 。！？ or
+// a line break, then a closing mark (”」』); the leftmost-first,
+// non-overlapping matches of
+// [“「『]([^“”「」『』。！？\n]{2,24})[”」』], found by a plain scan (the
+// pattern has no literal prefix, so a regexp retries it at every byte).
+func zhQuotes(p string) []string {
+	var out []string
+	for i := 0; i < len(p); {
+		r, n := utf8.DecodeRuneInString(p[i:])
+		if r != '“' && r != '「' && r != '『' {
+			i += n
+			continue
+		}
+		start := i + n
+		j, count, end := start, 0, -1
+		for j < len(p) {
+			c, m := utf8.DecodeRuneInString(p[j:])
+			if c == '”' || c == '」' || c == '』' {
+				if count >= 2 {
+					end = j
+				}
+				break
+			}
+			if strings.ContainsRune("“「『。！？\n", c) || count == 24 {
+				break
+			}
+			count++
+			j += m
+		}
+		if end < 0 {
+			i += n
+			continue
+		}
+		out = append(out, p[start:end])
+		_, m := utf8.DecodeRuneInString(p[end:])
+		i = end + m
 	}
 	return out
 }

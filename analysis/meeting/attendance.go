@@ -71,7 +71,7 @@ func tail(p string, i, n int) string {
 }
 
 func attendEn(p string) int {
-	if !strings.ContainsAny(p, "0123456789") {
+	if !strings.ContainsAny(p, "0123456789") || !hasASCIILetter(p) {
 		return 0
 	}
 	for _, s := range strings.Split(p, ". ") {
@@ -115,3 +115,13 @@ func attendEnSentence(s string) int {
 }
 
 func isYear(n int) bool { return n >= 1990 && n <= 2039 }
+
+// hasASCIILetter: the English patterns need English words.
+func hasASCIILetter(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i] | 0x20; c >= 'a' && c <= 'z' {
+			return true
+		}
+	}
+	return false
+}

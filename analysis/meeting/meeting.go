@@ -44,17 +44,86 @@ var cues = []cue{
 		phrases("promotion meeting|promotion work meeting|promotion conference|promotion work conference|work meeting|work conference|deployment meeting|mobilization meeting|mobilisation meeting|meeting to promote|work promotion")},
 }
 
+// zhCues and enCues count every cue word of cues in one pass over a text.
+var zhCues, enCues = func() (*multiCount, *multiCount) {
+	zh, en := &multiCount{at: map[uint16][]pattern{}}, &multiCount{at: map[uint16][]pattern{}}
+	for ci, c := range cues {
+		for _, w := range c.zh {
+			zh.add(w, ci)
+		}
+		for _, w := range c.en {
+			en.add(w, ci)
+		}
+	}
+	return zh, en
+}()
+
+// multiCount counts the non-overlapping occurrences of many words in one
+// scan (the sum of strings.Count over the words, per cue): candidates are
+// looked up by the two bytes they start with, filtered by a bit set.
+type multiCount struct {
+	bits [1 << 16 / 64]uint64
+	at   map[uint16][]pattern
+	n    int // patterns
+}
+
+type pattern struct {
+	word string
+	cue  int
+	id   int
+}
+
+func (mc *multiCount) add(w string, cue int) {
+	if len(w) < 2 {
+		panic("meeting: cue word shorter than two bytes: " + w)
+	}
+	k := uint16(w[0])<<8 | uint16(w[1])
+	mc.bits[k/64] |= 1 << (k % 64)
+	mc.at[k] = append(mc.at[k], pattern{w, cue, mc.n})
+	mc.n++
+}
+
+// count adds to counts[cue] the occurrences of each word of the cue in s,
+// counted as strings.Count does (non-overlapping, leftmost first).
+func (mc *multiCount) count(s string, counts []int) {
+	var next []int // per pattern: where its next occurrence may start
+	for i := 0; i+1 < len(s); i++ {
+		k := uint16(s[i])<<8 | uint16(s[i+1])
+		if mc.bits[k/64]&(1<<(k%64)) == 0 {
+			continue
+		}
+		for _, p := range mc.at[k] {
+			if next == nil {
+				next = make([]int, mc.n)
+			}
+			if i >= next[p.id] && strings.HasPrefix(s[i:], p.word) {
+				counts[p.cue]++
+				next[p.id] = i + len(p.word)
+			}
+		}
+	}
+}
+
 func words(s string) []string   { return strings.Fields(s) }
 func phrases(s string) []string { return strings.Split(s, "|") }
 
 // holdVerb marks the sentence that says which meeting was held.
 var holdVerb = regexp.MustCompile(`召开|举行|举办|开展|组织|\bheld\b|\b[Hh]olds?\b|\borgani[sz]ed\b|\bconvened\b|\bpresided\b|carried out`)
 
-// mayHold is a cheap pre-check for holdVerb.
-func mayHold(s string) bool {
-	for _, w := range []string{"召开", "举行", "举办", "开展", "组织", "held", "old", "organi", "convened", "presided", "carried out"} {
+// holdVerbEn is the English part of holdVerb.
+var holdVerbEn = regexp.MustCompile(`\bheld\b|\b[Hh]olds?\b|\borgani[sz]ed\b|\bconvened\b|\bpresided\b|carried out`)
+
+// holds reports whether holdVerb matches s: its Chinese verbs and "carried
+// out" are plain substrings, the rest needs word boundaries.
+func holds(s string) bool {
+	for _, w := range []string{"召开", "举行", "举办", "开展", "组织", "carried out"} {
 		if strings.Contains(s, w) {
 			return true
+		}
+	}
+	for _, w := range []string{"held", "old", "organi", "convened", "presided"} {
+		if strings.Contains(s, w) {
+			return holdVerbEn.MatchString(s)
 		}
 	}
 	return false
@@ -74,19 +143,15 @@ func Type(title string, paras []string) string {
 		if latin > 0 {
 			lower = strings.ToLower(s)
 		}
-		for _, c := range cues {
-			n := 0
-			if han > 0 {
-				for _, w := range c.zh {
-					n += strings.Count(s, w)
-				}
-			}
-			if latin > 0 {
-				for _, w := range c.en {
-					n += strings.Count(lower, w)
-				}
-			}
-			n = min(n, 8)
+		counts := make([]int, len(cues))
+		if han > 0 {
+			zhCues.count(s, counts)
+		}
+		if latin > 0 {
+			enCues.count(lower, counts)
+		}
+		for ci, c := range cues {
+			n := min(counts[ci], 8)
 			if w > 1 && n > 1 {
 				n = 1
 			}
@@ -101,7 +166,7 @@ func Type(title string, paras []string) string {
 			continue
 		}
 		for _, s := range sentences(p) {
-			if len(held) < 2 && mayHold(s) && holdVerb.MatchString(s) {
+			if len(held) < 2 && holds(s) {
 				held = append(held, s)
 				continue
 			}

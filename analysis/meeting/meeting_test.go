@@ -1,6 +1,8 @@
 package meeting
 
 import (
+	"slices"
+	"strings"
 	"testing"
 
 	"meetscan/data"
@@ -105,5 +107,53 @@ func FuzzMeeting(f *testing.F) {
 		Type(s, []string{s})
 		Attendance([]string{s})
 		Org(s, []string{s})
+	})
+}
+
+// multiCount must count like strings.Count summed over each cue's words.
+func TestMultiCountLikeStringsCount(t *testing.T) {
+	texts := []string{
+		"机关党委召开民主生活会和组织生活会，组织生活会后召开党员大会换届选举大会。",
+		"the joint meeting and joint meetingjoint meeting; general meeting of all party members; democratic lifedemocratic life",
+		"联学联建联学联建联学", "", "a", "述职述职述", "理论学习中心组中心组学习中心组集体学习",
+	}
+	for _, s := range texts {
+		want := make([]int, len(cues))
+		for ci, c := range cues {
+			for _, w := range c.zh {
+				want[ci] += strings.Count(s, w)
+			}
+			for _, w := range c.en {
+				want[ci] += strings.Count(s, w)
+			}
+		}
+		got := make([]int, len(cues))
+		zhCues.count(s, got)
+		enCues.count(s, got)
+		if !slices.Equal(got, want) {
+			t.Errorf("%q: counts %v, want %v", s, got, want)
+		}
+	}
+}
+
+// holds must agree with the single pattern it replaces.
+func TestHoldsLikeHoldVerb(t *testing.T) {
+	for _, s := range []string{
+		"机关党委召开会议", "组织开展学习", "The branch held a meeting", "Holds the 2020 meeting", "household income", "withheld",
+		"the meeting was organised", "organizer", "convened", "presided over", "carried out", "CARRIED OUT", "Presided", "", "old friends", "holds",
+	} {
+		if got, want := holds(s), holdVerb.MatchString(s); got != want {
+			t.Errorf("holds(%q) = %v, holdVerb says %v", s, got, want)
+		}
+	}
+}
+
+func FuzzHolds(f *testing.F) {
+	f.Add("The branch held a meeting")
+	f.Add("召开")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := holds(s), holdVerb.MatchString(s); got != want {
+			t.Errorf("holds(%q) = %v, holdVerb says %v", s, got, want)
+		}
 	})
 }

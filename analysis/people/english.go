@@ -65,10 +65,14 @@ func enRole(p string, s, e int) string {
 	// Only the last words before the name matter; the anchored patterns
 	// below would otherwise rescan the whole paragraph for every name.
 	before := p[max(0, s-160):s]
-	if m := enCredit.FindStringSubmatch(before); m != nil {
-		r := strings.TrimSpace(m[1])
-		// "(Submitted by: Shang Jiali, Party and Mass Work Department…)"
-		return r
+	// enCredit ends with a colon: check that before running it.
+	t := strings.TrimRight(before, " \t\n\f\r")
+	colon := strings.HasSuffix(t, ":") || strings.HasSuffix(t, "：")
+	if colon {
+		if m := enCredit.FindStringSubmatch(before); m != nil {
+			// "(Submitted by: Shang Jiali, Party and Mass Work Department…)"
+			return strings.TrimSpace(m[1])
+		}
 	}
 	if m := enTitleTail.FindStringSubmatch(before); m != nil {
 		t := strings.TrimSpace(m[1])

@@ -41,7 +41,7 @@ func findMarkers(p string) []marker {
 	if han > 0 {
 		ms = zhMarkers(p, ms)
 	}
-	if strings.ContainsAny(p, "123456789") {
+	if digitMarkable(p) {
 		for _, m := range digitMk.FindAllStringSubmatchIndex(p, -1) {
 			ms = append(ms, marker{"digit", int(p[m[2]] - '0'), m[2], m[1]})
 		}
@@ -51,6 +51,20 @@ func findMarkers(p string) []marker {
 	}
 	sortMarkers(ms)
 	return ms
+}
+
+// digitMarkable is a pre-check for digitMk: a digit 1-9 followed by one
+// of the marks it needs, ) ） . 、 ．
+func digitMarkable(p string) bool {
+	for i := 0; i+1 < len(p); i++ {
+		if c := p[i]; c >= '1' && c <= '9' {
+			rest := p[i+1:]
+			if rest[0] == ')' || rest[0] == '.' || strings.HasPrefix(rest, "）") || strings.HasPrefix(rest, "、") || strings.HasPrefix(rest, "．") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // zhMarkers scans for Chinese markers by hand: a numeral 一…十 with the

@@ -41,7 +41,8 @@ func TestMatchCutEqualsMatch(t *testing.T) {
 		texts = append(texts, strings.Split(string(b), "\n")...)
 	}
 	for _, p := range texts {
-		if got, want := hitString(m.MatchCut(p, gseEnds(t, p))), hitString(m.Match(p)); got != want {
+		// The analyzer cuts text with traditional characters folded.
+		if got, want := hitString(m.MatchCut(p, gseEnds(t, FoldTraditional(p)))), hitString(m.Match(p)); got != want {
 			t.Errorf("%q\n MatchCut %s\n    Match %s", p, got, want)
 		}
 	}

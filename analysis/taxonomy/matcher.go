@@ -264,7 +264,9 @@ func (m *Matcher) cutTokens(s string, ends []int, emit func(tok []byte)) {
 // emitted as it is, so a term never fires inside an unrelated longer word
 // (机关党建 stays one token).
 func (m *Matcher) emitHan(tok []byte, emit func(tok []byte)) {
-	if len(tok) < 12 || m.known(tok) { // fewer than four characters: no two parts
+	// Fewer than four characters cannot hold two parts; a compound must
+	// start with a term part (cheap bigram check before the split search).
+	if len(tok) < 12 || m.known(tok) || !m.startsPart(tok) {
 		emit(tok)
 		return
 	}
@@ -277,6 +279,14 @@ func (m *Matcher) emitHan(tok []byte, emit func(tok []byte)) {
 		return
 	}
 	emit(tok)
+}
+
+// startsPart reports whether tok begins with the first two characters of
+// some Chinese term part.
+func (m *Matcher) startsPart(tok []byte) bool {
+	r0, n := utf8.DecodeRune(tok)
+	r1, _ := utf8.DecodeRune(tok[n:])
+	return m.has(bigramBit(r0, r1)) && len(m.parts[bigramKey(r0, r1)]) > 0
 }
 
 func (m *Matcher) known(tok []byte) bool {
@@ -410,7 +420,9 @@ func (m *Matcher) Match(text string) []data.ThemeHit {
 // paragraph (offsets outside text are ignored). Chinese runs are split
 // there instead of being cut again, which saves a gse pass per paragraph
 // and per requirement. Latin words, breaks and traditional characters are
-// handled as in Match.
+// handled as in Match; cut text with traditional characters folded
+// (FoldTraditional, or any folding that keeps byte offsets), as gse's
+// simplified dictionary cuts 全面從嚴治黨 differently.
 func (m *Matcher) MatchCut(text string, ends []int) []data.ThemeHit {
 	return m.match(text, ends, true)
 }

@@ -166,6 +166,9 @@ const (
 
 // isHan reports whether r is written with Chinese characters (including 〇).
 func isHan(r rune) bool {
+	if r >= 0x4E00 && r <= 0x9FFF { // CJK Unified Ideographs: all Han
+		return true
+	}
 	return r >= 0x2E80 && unicode.Is(unicode.Han, r)
 }
 

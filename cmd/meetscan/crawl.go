@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"net/url"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -40,6 +41,16 @@ continues an interrupted crawl.`,
 			}
 			if len(cfg.StartURLs) == 0 && (cfg.Profile == nil || len(cfg.Profile.StartURLs) == 0) {
 				return usagef("crawl needs at least one start URL (or a --site profile with start_urls)")
+			}
+			// Checked before the data dir and the analyzer are opened, so a
+			// typo costs nothing and exits 2.
+			for _, s := range cfg.StartURLs {
+				if u, err := url.Parse(s); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+					return usagef("start URL %q is not an http(s) URL", s)
+				}
+			}
+			if cfg.MaxPages < 0 || cfg.MaxDepth < 0 || cfg.Parallel < 1 {
+				return usagef("--max-pages and --max-depth must be at least 0 and --parallel at least 1")
 			}
 			// The crawler's zero values mean "its default"; on the command
 			// line 0 means none.
@@ -97,6 +108,16 @@ func runCrawl(cmd *cobra.Command, e *env, cfg crawler.Config) error {
 			return fmt.Errorf("crawl interrupted after %s; run the same command again to continue", sum.Elapsed.Round(time.Millisecond))
 		}
 		return fmt.Errorf("crawl: %w", err)
+	}
+	// Nothing fetched at all (site down, wrong host): a failure, so that a
+	// scheduled crawl does not report success for months.
+	if sum.Pages > 0 && sum.Errors >= sum.Pages && len(sum.PageErrors) > 0 {
+		pe := sum.PageErrors[0]
+		why := pe.Err
+		if why == "" {
+			why = fmt.Sprintf("HTTP status %d", pe.Status)
+		}
+		return fmt.Errorf("crawl: no page could be fetched; %s: %s", pe.URL, why)
 	}
 	return nil
 }

@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"os"
@@ -123,6 +124,7 @@ type ingestMode struct {
 	name  string
 	chunk int // Pipeline.chunk for Save
 	gogc  int // GC percent during the run; 0 leaves it alone
+	batch int // articles per Save call; 0 means ingestBatch
 	save  func(context.Context, *Pipeline, []*data.Article) ([]data.PutStatus, error)
 }
 
@@ -131,6 +133,7 @@ var ingestModes = []ingestMode{
 	{name: "save", save: save},
 	{name: "save-128", chunk: 128, save: save},
 	{name: "save-gogc200", gogc: 200, save: save},
+	{name: "save-2000", batch: 2000, chunk: 500, save: save},
 }
 
 func save(ctx context.Context, p *Pipeline, arts []*data.Article) ([]data.PutStatus, error) {
@@ -189,8 +192,9 @@ func ingest(tb testing.TB, mode ingestMode, arts []*data.Article) ingestRun {
 	runtime.GC()
 	tot0, idle0, gc0 := cpuMetrics()
 	t0, c0, q0 := time.Now(), cpuTime(), runqWait()
-	for start := 0; start < len(arts); start += ingestBatch {
-		if _, err := mode.save(ctx, p, arts[start:min(start+ingestBatch, len(arts))]); err != nil {
+	batch := cmp.Or(mode.batch, ingestBatch)
+	for start := 0; start < len(arts); start += batch {
+		if _, err := mode.save(ctx, p, arts[start:min(start+batch, len(arts))]); err != nil {
 			tb.Fatal(err)
 		}
 	}
@@ -329,6 +333,7 @@ func BenchmarkRebuildIndex(b *testing.B) {
 		for k := range modes {
 			m := modes[(k+round)%len(modes)]
 			runtime.GC()
+			tot0, idle0, _ := cpuMetrics()
 			t0, c0 := time.Now(), cpuTime()
 			b.StartTimer()
 			if err := m.rebuild(); err != nil {
@@ -336,8 +341,10 @@ func BenchmarkRebuildIndex(b *testing.B) {
 			}
 			b.StopTimer()
 			wall := time.Since(t0).Seconds()
+			tot1, idle1, _ := cpuMetrics()
 			walls[m.name] = append(walls[m.name], wall)
-			b.Logf("round %d %-8s %6.1f docs/s  wall %6.2fs  cpu %6.2fs", round+1, m.name, float64(n)/wall, wall, (cpuTime() - c0).Seconds())
+			b.Logf("round %d %-8s %6.1f docs/s  wall %6.2fs  cpu %6.2fs  P-idle %4.1f%%", round+1, m.name, float64(n)/wall, wall,
+				(cpuTime() - c0).Seconds(), 100*(idle1-idle0)/(tot1-tot0))
 		}
 	}
 	for _, m := range modes {

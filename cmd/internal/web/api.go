@@ -128,7 +128,7 @@ func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, errUnavailable)
 		return
 	}
-	res, err := s.cfg.Search.Search(r.Context(), req)
+	res, err := s.search(r.Context(), req)
 	if err != nil {
 		s.fail(w, r, err)
 		return

@@ -210,10 +210,6 @@ type searchView struct {
 var filterParams = map[string]string{"year": "year", "org": "org", "theme": "theme", "type": "type", "person": "person"}
 
 func (s *Server) handleSearchPage(w http.ResponseWriter, r *http.Request) {
-	if r.URL.Path != "/" {
-		s.fail(w, r, fmt.Errorf("%w: no page %s", ErrNotFound, r.URL.Path))
-		return
-	}
 	p := newPage(w, r, "search", "")
 	pr := params{v: r.URL.Query()}
 	req := pr.searchRequest()
@@ -238,7 +234,7 @@ func (s *Server) handleSearchPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	start := time.Now()
-	res, err := s.cfg.Search.Search(r.Context(), req)
+	res, err := s.search(r.Context(), req)
 	if err != nil {
 		status := s.status(err)
 		p.Error = publicMessage(err, status)
@@ -789,7 +785,7 @@ func (s *Server) handleReportPage(w http.ResponseWriter, r *http.Request) {
 	}
 	// Offer the years that have meetings; default to the latest.
 	if s.cfg.Search != nil {
-		if res, err := s.cfg.Search.Search(r.Context(), SearchRequest{Sort: "date", Limit: 1}); err == nil {
+		if res, err := s.search(r.Context(), SearchRequest{Sort: "date", Limit: 1}); err == nil {
 			for _, f := range res.Facets["year"] {
 				if n, err := strconv.Atoi(f.Value); err == nil && n >= minYear && n <= maxYear {
 					view.Years = append(view.Years, f)

@@ -17,6 +17,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"runtime"
 	"time"
 
 	"meetscan/data"
@@ -229,7 +230,9 @@ type Reporter interface {
 }
 
 // Crawler runs a crawl of the given start URLs into the store; used only
-// when the server was started with writes allowed.
+// when the server was started with writes allowed. The crawl outlives the
+// request that started it: ctx is a background context, and an
+// implementation should stop with the server instead.
 type Crawler interface {
 	Crawl(ctx context.Context, urls []string) (string, error) // summary line
 }
@@ -252,6 +255,10 @@ type Config struct {
 	AllowWrites bool
 	Crawler     Crawler
 	Log         *slog.Logger
+	// MaxSearches bounds the searches run at once (default two per CPU;
+	// negative: no bound). Beyond it requests wait their turn in order,
+	// which keeps the tail latency down when many clients search at once.
+	MaxSearches int
 	// RequestTimeout bounds the work of one request (default 30 s);
 	// LongRequestTimeout that of the requests that read the whole store:
 	// requirement grouping and reports (default 3 min).
@@ -281,6 +288,7 @@ type Server struct {
 	log    *slog.Logger
 	themes map[string]Theme
 	crawl  crawlJob
+	slots  chan struct{} // search slots; nil: unbounded
 }
 
 // New builds a server from cfg.
@@ -303,8 +311,31 @@ func New(cfg Config) (*Server, error) {
 	for _, t := range cfg.Themes {
 		s.themes[t.ID] = t
 	}
+	if cfg.MaxSearches == 0 {
+		cfg.MaxSearches = 2 * runtime.GOMAXPROCS(0)
+	}
+	if cfg.MaxSearches > 0 {
+		s.slots = make(chan struct{}, cfg.MaxSearches)
+	}
 	s.routes()
 	return s, nil
+}
+
+// search runs a search in one of the server's search slots, waiting for a
+// free slot no longer than the request may take.
+func (s *Server) search(ctx context.Context, req SearchRequest) (*SearchResult, error) {
+	if s.cfg.Search == nil {
+		return nil, errUnavailable
+	}
+	if s.slots != nil {
+		select {
+		case s.slots <- struct{}{}:
+			defer func() { <-s.slots }()
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
+	}
+	return s.cfg.Search.Search(ctx, req)
 }
 
 // ServeHTTP applies the security headers, body and time limits to every
