@@ -183,7 +183,7 @@ func indexDoc(d Doc) map[string]interface{} {
 	a, an := d.Article, d.Analysis
 	m := map[string]interface{}{
 		fTitle: a.Title,
-		fBody:  a.Body,
+		fBody:  bodyText(a),
 		fURL:   a.URL,
 		fChars: a.Title + "\n" + a.Body,
 	}
@@ -251,6 +251,19 @@ func indexDoc(d Doc) map[string]interface{} {
 		m[fKeywords] = kws
 	}
 	return m
+}
+
+// bodyText is what the body field indexes and stores: the title, a line
+// break, then the body. Unqualified queries search this one field, so an
+// article is scored on title and body together (as bleve's _all field did,
+// without indexing every token a second time); the title field itself is
+// indexed for title: queries. Hit.Snippets and Hit.TitleHTML take the
+// title part out again (see splitTitle).
+func bodyText(a *data.Article) string {
+	if a.Title == "" {
+		return a.Body
+	}
+	return a.Title + "\n" + a.Body
 }
 
 // maxKeywords bounds the keywords indexed per article for term trends.

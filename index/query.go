@@ -558,6 +558,12 @@ func phraseOf(field string, toks analysis.TokenStream) boostQuery {
 	return multiPhrase(field, slots)
 }
 
+// textFieldBoost weighs the short fields against the body in a search of
+// every text field: a word in a short field has a high idf there, and
+// bleve's disjunction multiplies by the share of clauses matched, so
+// unweighted a title match would outweigh the body's evidence.
+var textFieldBoost = map[string]float64{fOrg: 0.3, fRoles: 0.3}
+
 // boostQuery is a query whose weight can be set.
 type boostQuery interface {
 	query.Query
@@ -577,6 +583,9 @@ func termQuery(field, term string) boostQuery {
 	for i, f := range fs {
 		tq := query.NewTermQuery(term)
 		tq.SetField(f)
+		if w, ok := textFieldBoost[f]; ok {
+			tq.SetBoost(w)
+		}
 		qs[i] = tq
 	}
 	return query.NewDisjunctionQuery(qs)
@@ -591,7 +600,11 @@ func multiPhrase(field string, slots [][]string) boostQuery {
 	}
 	qs := make([]query.Query, len(fs))
 	for i, f := range fs {
-		qs[i] = query.NewMultiPhraseQuery(slots, f)
+		pq := query.NewMultiPhraseQuery(slots, f)
+		if w, ok := textFieldBoost[f]; ok {
+			pq.SetBoost(w)
+		}
+		qs[i] = pq
 	}
 	return query.NewDisjunctionQuery(qs)
 }

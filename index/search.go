@@ -29,9 +29,9 @@ const (
 	allField = "_text"
 )
 
-// textFields are the fields allField stands for (requirement texts are in
-// the body already).
-var textFields = []string{fTitle, fBody, fOrg, fRoles}
+// textFields are the fields allField stands for: the body field holds the
+// title too (bodyText); requirement texts are in the body already.
+var textFields = []string{fBody, fOrg, fRoles}
 
 // fieldsOf expands allField into textFields.
 func fieldsOf(field string) []string {
@@ -360,13 +360,72 @@ func hitOf(h *search.DocumentMatch) Hit {
 	if y, ok := h.Fields[fYear].(float64); ok {
 		hit.Year = int(y)
 	}
-	if f := h.Fragments[fTitle]; len(f) > 0 {
+	// Matches of an unqualified query are in the body field's title part;
+	// bleve's title fragment has marks only for title: queries.
+	if t := titleFromBody(hit.Title, h.Locations[fBody]); t != "" {
+		hit.TitleHTML = t
+	} else if f := h.Fragments[fTitle]; len(f) > 0 {
 		hit.TitleHTML = f[0]
 	}
 	for _, f := range h.Fragments[fBody] {
-		hit.Snippets = append(hit.Snippets, strings.TrimSpace(f))
+		if f = strings.TrimSpace(dropTitle(f, hit.Title)); f != "" {
+			hit.Snippets = append(hit.Snippets, f)
+		}
 	}
 	return hit
+}
+
+// titleFromBody marks in the title the matches the body field holds inside
+// its title part (bodyText), or returns "" when there are none.
+func titleFromBody(title string, locs search.TermLocationMap) string {
+	var spans [][2]int
+	for _, ls := range locs {
+		for _, l := range ls {
+			if int(l.End) <= len(title) && l.Start < l.End {
+				spans = append(spans, [2]int{int(l.Start), int(l.End)})
+			}
+		}
+	}
+	if len(spans) == 0 {
+		return ""
+	}
+	slices.SortFunc(spans, func(a, b [2]int) int { return a[0] - b[0] })
+	var sb strings.Builder
+	at := 0
+	for _, sp := range spans {
+		if sp[1] <= at {
+			continue
+		}
+		sp[0] = max(sp[0], at)
+		sb.WriteString(html.EscapeString(title[at:sp[0]]))
+		sb.WriteString("<mark>")
+		sb.WriteString(html.EscapeString(title[sp[0]:sp[1]]))
+		sb.WriteString("</mark>")
+		at = sp[1]
+	}
+	sb.WriteString(html.EscapeString(title[at:]))
+	return sb.String()
+}
+
+// dropTitle removes from a body fragment the title part of bodyText
+// (already shown as the title): the text up to the first line break when,
+// marks taken out, it is the end of the escaped title; a fragment wholly
+// inside the title becomes "".
+func dropTitle(frag, title string) string {
+	if title == "" {
+		return frag
+	}
+	et := html.EscapeString(title)
+	head, rest, cut := strings.Cut(frag, "\n")
+	plain := strings.NewReplacer("<mark>", "", "</mark>", "").Replace(head)
+	plain = strings.TrimLeft(plain, "…")
+	if plain == "" || !strings.HasSuffix(et, plain) {
+		return frag
+	}
+	if !cut {
+		return ""
+	}
+	return rest
 }
 
 // Each calls fn for every article matching req (Limit, Offset, Sort and

@@ -22,7 +22,7 @@ func enumItems(pi int, p string, sents []text.Span, en enumeration) ([]Item, tex
 		ps = sentenceStart(sents, ps-1)
 	}
 	pre := p[ps:ms[0].start]
-	announced := zhAnnounce.MatchString(pre) || enAnnounce.MatchString(pre)
+	announced := announces(pre)
 	if strings.Contains(pre, "指出") && !strings.ContainsAny(pre, "要求意见希望建议") {
 		announced = false // 指出 also introduces findings and praise
 	}

@@ -29,16 +29,16 @@ type Item struct {
 
 var (
 	// Announcements of a list of requirements.
-	zhAnnounce = regexp.MustCompile(`要求|意见|希望|建议|强调|提出|部署|指导|努力方向|工作思路|明确了|几点|必须|务必`)
-	enAnnounce = regexp.MustCompile(`(?i)requirement|require|put forward|emphasi[sz]|stress|hope|suggest|direction|call(?:ed|s)? on|urge|deploy|proposed|must|should|necessary`)
-	enModal    = regexp.MustCompile(`(?i)\b(?:should|must|shall|ought to|needs? to|it is (?:necessary|required|essential|imperative|important) (?:to|that)|(?:is|are) required to|required (?:all |each |every |the )?[a-z' ]{0,60}? to|requires? that|required that|demand(?:ed|s)? that|asked (?:all |each |every |the )?[a-z' ]{0,60}? to|encourage[ds]? (?:all |each |every |the )?[a-z' ]{0,60}? to|urged?|call(?:ed|s)? on|hopes?|hoped|it is hoped|we will (?:continue to|further|strive to|resolutely|firmly|vigorously))\b`)
+	zhAnnounceWords = strings.Split("要求|意见|希望|建议|强调|提出|部署|指导|努力方向|工作思路|明确了|几点|必须|务必", "|")
+	enAnnounce      = regexp.MustCompile(`(?i)requirement|require|put forward|emphasi[sz]|stress|hope|suggest|direction|call(?:ed|s)? on|urge|deploy|proposed|must|should|necessary`)
+	enModal         = regexp.MustCompile(`(?i)\b(?:should|must|shall|ought to|needs? to|it is (?:necessary|required|essential|imperative|important) (?:to|that)|(?:is|are) required to|required (?:all |each |every |the )?[a-z' ]{0,60}? to|requires? that|required that|demand(?:ed|s)? that|asked (?:all |each |every |the )?[a-z' ]{0,60}? to|encourage[ds]? (?:all |each |every |the )?[a-z' ]{0,60}? to|urged?|call(?:ed|s)? on|hopes?|hoped|it is hoped|we will (?:continue to|further|strive to|resolutely|firmly|vigorously))\b`)
 	// An English sentence announcing what follows: "…pointed out the
 	// direction of future work: …".
 	enColonCue = regexp.MustCompile(`(?i)(?:requirement|direction|suggestion|task|point)s?[^:]{0,40}:`)
 	// Imperative openings of English directive sentences.
 	enImperative = regexp.MustCompile(`^(?:Focus|Strengthen|Adhere|Promote|Improve|Deepen|Implement|Carry|Insist|Build|Give|Do|Pay|Take|Continue|Further|Earnestly|Effectively|Persist|Enhance|Consolidate|Establish|Strive|Make|Keep|Always|Resolutely|Firmly|Actively|Conscientiously|Solidly|Vigorously|Comprehensively|Thoroughly|Accelerate|Ensure|Grasp|Uphold|Stick|Study)\b`)
 	// Collective pledges of the attendees.
-	pledge = regexp.MustCompile(`纷纷表示|一致表示|纷纷表态|一致表态|表态发言中|大家表示|与会人员表示|与会党员表示|参会人员表示|党员们表示|同志们表示|纷纷表决心`)
+	pledgeWords = strings.Split("纷纷表示|一致表示|纷纷表态|一致表态|表态发言中|大家表示|与会人员表示|与会党员表示|参会人员表示|党员们表示|同志们表示|纷纷表决心", "|")
 	// Cue clauses stripped from the start of a directive sentence: "他强调，",
 	// "会议要求，", "提出了要求：".
 	zhCue = regexp.MustCompile(`(?:强调|指出|要求|表示|认为|提出|说|意见|建议)[，,：:]`)
@@ -235,7 +235,7 @@ func paragraphLists(paras []string, marks [][]marker, skip []bool, done []bool) 
 		if i > 0 {
 			prev := paras[i-1]
 			tail := prev[sentenceStart(text.Sentences(prev), max(0, len(prev)-1)):]
-			announced = zhAnnounce.MatchString(tail) || enAnnounce.MatchString(tail)
+			announced = announces(tail)
 		}
 		for k, pi := range run {
 			p := paras[pi]
@@ -324,7 +324,7 @@ func zhSentence(pi int, p string, s text.Span) []Item {
 	}
 	// Attendees' pledges ("与会人员纷纷表示，要…") are not requirements put
 	// forward at the meeting.
-	if pledge.MatchString(sent[:d]) {
+	if containsAnyOf(sent[:d], pledgeWords) {
 		return nil
 	}
 	start := s.Start
@@ -410,4 +410,28 @@ func trimEnd(p string, s, e int) int {
 		e -= n
 	}
 	return e
+}
+
+// announces reports whether s announces requirements: a Chinese announcing
+// word (plain substrings) or an English one (enAnnounce, only run on text
+// with Latin letters).
+func announces(s string) bool {
+	if containsAnyOf(s, zhAnnounceWords) {
+		return true
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i] | 0x20; c >= 'a' && c <= 'z' {
+			return enAnnounce.MatchString(s)
+		}
+	}
+	return false
+}
+
+func containsAnyOf(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
 }

@@ -13,12 +13,14 @@ import (
 	"net/http/httptest"
 	"os"
 	"os/exec"
+	"os/signal"
 	"path/filepath"
 	"regexp"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -40,7 +42,11 @@ func TestMain(m *testing.M) {
 				break
 			}
 		}
-		os.Exit(run(context.Background(), args, os.Stdin, os.Stdout, os.Stderr))
+		// As main does: Ctrl-C and SIGTERM cancel the context.
+		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+		code := run(ctx, args, os.Stdin, os.Stdout, os.Stderr)
+		stop()
+		os.Exit(code)
 	}
 	code := m.Run()
 	if sharedDemo.dir != "" {
@@ -1462,4 +1468,62 @@ func TestCLICrawlNothingFetched(t *testing.T) {
 		t.Errorf("last line %q does not say why", last)
 	}
 	crawlSummary(t, stderr) // the summary is printed all the same
+}
+
+// TestCLICrawlInterruptResume sends SIGINT (Ctrl-C) to a real crawl: it
+// stops within seconds, says how to continue, and the re-run completes the
+// site with nothing stored twice.
+func TestCLICrawlInterruptResume(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs a child crawl process")
+	}
+	site := fixture.New(fixture.Options{Articles: 60, English: 6})
+	srv := httptest.NewServer(site)
+	defer srv.Close()
+	want := len(site.Expected())
+	dir := t.TempDir()
+	cmd := exec.Command(os.Args[0], "--", "--data", dir, "crawl", "--delay", "25ms", "--parallel", "1", srv.URL+"/")
+	cmd.Env = append(os.Environ(), childEnv+"=1")
+	var childErr bytes.Buffer
+	cmd.Stderr = &childErr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(60 * time.Second)
+	for site.Fetches.Load() < 30 && time.Now().Before(deadline) {
+		time.Sleep(5 * time.Millisecond)
+	}
+	sent := time.Now()
+	if err := cmd.Process.Signal(os.Interrupt); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case <-done:
+	case <-time.After(20 * time.Second):
+		cmd.Process.Kill()
+		t.Fatalf("crawl did not stop within 20s of SIGINT:\n%s", childErr.String())
+	}
+	if d := time.Since(sent); d > 5*time.Second {
+		t.Errorf("SIGINT took %s to stop the crawl", d)
+	}
+	if code := cmd.ProcessState.ExitCode(); code != exitFailure || !strings.Contains(childErr.String(), "run the same command again") {
+		t.Errorf("interrupted crawl: exit %d\n%s", code, childErr.String())
+	}
+	newN, _, _ := crawlSummary(t, childErr.String())
+	before := storeArticles(t, dir)
+	if len(before) != newN || len(before) == 0 || len(before) >= want {
+		t.Errorf("interrupted crawl said %d new; store holds %d of %d", newN, len(before), want)
+	}
+	code, _, stderr := runCLI(t, dir, "crawl", "--delay", "0", srv.URL+"/")
+	if code != exitOK {
+		t.Fatalf("re-run exit %d: %s", code, stderr)
+	}
+	if n, _, _ := crawlSummary(t, stderr); n != want-len(before) {
+		t.Errorf("re-run: %d new, want %d", n, want-len(before))
+	}
+	if n := len(storeArticles(t, dir)); n != want {
+		t.Errorf("after re-run: %d articles, want %d", n, want)
+	}
 }

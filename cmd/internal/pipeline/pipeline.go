@@ -178,10 +178,13 @@ func (p *Pipeline) commit(ctx context.Context, arts []*data.Article, analyses []
 	return nil
 }
 
-// chunkMax is the most articles analysed before they are handed to commit.
-// Smaller chunks overlap more but make more, smaller bleve segments (which
-// bleve then merges); see docs/pipeline.md for the measurements.
-const chunkMax = 256
+// chunkMax is how many analysed articles are handed to commit at once: the
+// index's bleve batch size, because smaller batches make more, smaller
+// segments, which cost more CPU to build and merge than the overlap wins
+// (measured in docs/pipeline.md). A remainder of less than half a chunk
+// joins the last chunk, so a Save of 512 is one chunk (and one bleve batch
+// of 500 plus one of 12, as before), a Save of 2,000 four overlapped ones.
+const chunkMax = 500
 
 // analyze analyses arts on the pipeline's workers and calls commit on
 // consecutive chunks of them, in order, as soon as a chunk is analysed;
@@ -193,18 +196,27 @@ func (p *Pipeline) analyze(ctx context.Context, arts []*data.Article,
 	if n == 0 {
 		return nil
 	}
-	most := p.chunk
-	if most <= 0 {
-		most = chunkMax
+	size := p.chunk
+	if size <= 0 {
+		size = chunkMax
 	}
-	chunks := (n + most - 1) / most
-	size := (n + chunks - 1) / chunks // even chunks: 512 -> 4 x 128, 300 -> 3 x 100
-	chunks = (n + size - 1) / size
+	chunks := max(1, n/size)
+	if r := n - chunks*size; r >= size/2 && r > 0 {
+		chunks++
+	}
+	// chunk c is arts[c*size : end(c)]; the last one takes the rest.
+	end := func(c int) int {
+		if c == chunks-1 {
+			return n
+		}
+		return (c + 1) * size
+	}
+	chunkOf := func(i int) int { return min(i/size, chunks-1) }
 	analyses := make([]*data.Analysis, n)
 	left := make([]atomic.Int32, chunks) // articles of each chunk still being analysed
 	done := make([]chan struct{}, chunks)
 	for c := range chunks {
-		left[c].Store(int32(min(size, n-c*size)))
+		left[c].Store(int32(end(c) - c*size))
 		done[c] = make(chan struct{})
 	}
 
@@ -225,7 +237,7 @@ func (p *Pipeline) analyze(ctx context.Context, arts []*data.Article,
 		wg.Go(func() {
 			for i := range next {
 				analyses[i] = p.Analyzer.Analyze(arts[i])
-				if c := i / size; left[c].Add(-1) == 0 {
+				if c := chunkOf(i); left[c].Add(-1) == 0 {
 					close(done[c])
 				}
 			}
@@ -244,7 +256,7 @@ func (p *Pipeline) analyze(ctx context.Context, arts []*data.Article,
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		lo, hi := c*size, min((c+1)*size, n)
+		lo, hi := c*size, end(c)
 		if err := commit(ctx, arts[lo:hi], analyses[lo:hi]); err != nil {
 			return err
 		}

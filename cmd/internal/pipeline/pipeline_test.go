@@ -243,7 +243,7 @@ func TestAnalyzeCancelledMidway(t *testing.T) {
 }
 
 // TestAnalyzeChunks checks the chunking: every article is committed once,
-// in order, in even chunks of at most p.chunk.
+// in order, in chunks of p.chunk, a small remainder joining the last.
 func TestAnalyzeChunks(t *testing.T) {
 	p := open(t, t.TempDir(), Options{NoIndex: true, Workers: 3})
 	arts, _ := genArticles(t, 11)
@@ -252,10 +252,11 @@ func TestAnalyzeChunks(t *testing.T) {
 		sizes    []int
 	}{
 		{1, 4, []int{1}},
-		{11, 4, []int{4, 4, 3}},
+		{11, 4, []int{4, 4, 3}}, // remainder 3 >= 4/2: a chunk of its own
 		{8, 4, []int{4, 4}},
-		{9, 4, []int{3, 3, 3}},
-		{11, 256, []int{11}},
+		{9, 4, []int{4, 5}}, // remainder 1 joins the last chunk
+		{3, 4, []int{3}},
+		{11, 500, []int{11}},
 	} {
 		p.chunk = tc.chunk
 		var sizes []int
