@@ -37,8 +37,9 @@ type Index struct {
 const (
 	versionKey = "meetscan_version"
 	// batchSize documents per bleve batch: large enough to amortise
-	// segment creation, small enough to bound memory.
-	batchSize = 500
+	// segment creation and merging (1,000 took ~12% less CPU per document
+	// than 500), small enough to bound memory.
+	batchSize = 1000
 )
 
 // Error implements error.

@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/blevesearch/bleve/v2/search"
+
 	"meetscan/analysis/taxonomy"
 	"meetscan/data"
 )
@@ -156,6 +158,15 @@ func TestSearchHitsSnippetsFacets(t *testing.T) {
 	joined := strings.Join(h.Snippets, " ")
 	if !strings.Contains(joined, "<mark>党建</mark>") || strings.Contains(joined, "<script>") || !strings.Contains(joined, "&lt;script&gt;") {
 		t.Errorf("snippets not highlighted and escaped: %q", joined)
+	}
+	// The body field holds the title too (bodyText): it must not come back
+	// as a snippet.
+	if strings.Contains(joined, "推进会召开") {
+		t.Errorf("snippets repeat the title: %q", joined)
+	}
+	if tq, err := ix.Search(context.Background(), Request{Query: "title:党建"}); err != nil || len(tq.Hits) != 1 ||
+		!strings.Contains(tq.Hits[0].TitleHTML, "<mark>党建</mark>") {
+		t.Errorf("title: query = %+v, %v", tq, err)
 	}
 	if got := res.Facets[FacetYear]; len(got) != 1 || got[0] != (FacetTerm{"2022", 1}) {
 		t.Errorf("year facet = %v", got)
@@ -343,5 +354,47 @@ func TestCrossLingualThemes(t *testing.T) {
 	// The taxonomy version is part of the recorded version.
 	if !strings.Contains(Config{Taxonomy: tax}.version(), "taxonomy:"+tax.Version()) {
 		t.Error("taxonomy version not recorded")
+	}
+}
+
+func TestTitleFromBody(t *testing.T) {
+	title := "A&B 党建会"
+	loc := func(start, end uint64) *search.Location { return &search.Location{Start: start, End: end} }
+	tests := []struct {
+		name string
+		locs search.TermLocationMap
+		want string
+	}{
+		{"none", nil, ""},
+		{"body only", search.TermLocationMap{"x": {loc(20, 23)}}, ""},
+		{"one", search.TermLocationMap{"党建": {loc(4, 10)}}, "A&amp;B <mark>党建</mark>会"},
+		{"overlapping", search.TermLocationMap{"党建会": {loc(4, 13)}, "党建": {loc(4, 10)}, "a": {loc(0, 1)}},
+			"<mark>A</mark>&amp;B <mark>党建会</mark>"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := titleFromBody(title, tc.locs); got != tc.want {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestDropTitle(t *testing.T) {
+	title := "A&B 党建会"
+	tests := []struct{ frag, want string }{
+		{"A&amp;B <mark>党建</mark>会\n正文<mark>党建</mark>", "正文<mark>党建</mark>"},
+		{"B <mark>党建</mark>会\n正文", "正文"},
+		{"<mark>党建</mark>会", ""},
+		{"正文一\n正文二", "正文一\n正文二"},
+		{"正文<mark>党建</mark>", "正文<mark>党建</mark>"},
+	}
+	for _, tc := range tests {
+		if got := dropTitle(tc.frag, title); got != tc.want {
+			t.Errorf("dropTitle(%q) = %q, want %q", tc.frag, got, tc.want)
+		}
+	}
+	if got := dropTitle("x\ny", ""); got != "x\ny" {
+		t.Errorf("no title: %q", got)
 	}
 }

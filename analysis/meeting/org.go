@@ -49,7 +49,7 @@ func Org(title string, paras []string) string {
 }
 
 func orgZh(p string) string {
-	loc := zhHold.FindStringIndex(p)
+	loc := holdIndex(p)
 	if loc == nil {
 		return ""
 	}
@@ -80,6 +80,9 @@ func orgZh(p string) string {
 var vagueZh = map[string]bool{"公司": true, "会议": true, "大会": true, "我们": true, "我院": true, "我校": true, "集团": true, "学院": false}
 
 func orgEn(p string) string {
+	if !containsAnyWord(p, "held", "hold", "organi", "convened") {
+		return ""
+	}
 	for _, s := range strings.Split(p, ". ") {
 		loc := enHold.FindStringIndex(s)
 		if loc == nil {
@@ -105,4 +108,32 @@ func orgEn(p string) string {
 		return before
 	}
 	return ""
+}
+
+// holdIndex is zhHold.FindStringIndex(p) by plain search: the leftmost
+// verb, with 组织 right before it included.
+func holdIndex(p string) []int {
+	v := -1
+	for _, w := range []string{"召开", "举行", "举办", "开展"} {
+		if i := strings.Index(p, w); i >= 0 && (v < 0 || i < v) {
+			v = i
+		}
+	}
+	if v < 0 {
+		return nil
+	}
+	start := v
+	if strings.HasSuffix(p[:v], "组织") {
+		start -= len("组织")
+	}
+	return []int{start, v + len("召开")}
+}
+
+func containsAnyWord(s string, words ...string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
 }

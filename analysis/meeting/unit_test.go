@@ -25,3 +25,23 @@ func TestOrgUnit(t *testing.T) {
 		}
 	}
 }
+
+// holdIndex must find what zhHold finds.
+func TestHoldIndexLikeZhHold(t *testing.T) {
+	for _, p := range []string{"", "机关党委召开会议", "组织召开", "组织开展学习并举行仪式", "先举办后召开", "无", "党委组织举行", "开展开展", "组织"} {
+		got, want := holdIndex(p), zhHold.FindStringIndex(p)
+		if len(got) != len(want) || len(got) == 2 && (got[0] != want[0] || got[1] != want[1]) {
+			t.Errorf("holdIndex(%q) = %v, zhHold %v", p, got, want)
+		}
+	}
+}
+
+func FuzzHoldIndex(f *testing.F) {
+	f.Add("组织召开会议")
+	f.Fuzz(func(t *testing.T, p string) {
+		got, want := holdIndex(p), zhHold.FindStringIndex(p)
+		if len(got) != len(want) || len(got) == 2 && (got[0] != want[0] || got[1] != want[1]) {
+			t.Errorf("holdIndex(%q) = %v, zhHold %v", p, got, want)
+		}
+	})
+}

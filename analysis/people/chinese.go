@@ -372,7 +372,7 @@ func (b *builder) lists(p, o string) {
 	if strings.Count(p, "、") < 2 {
 		return
 	}
-	for _, m := range zhList.FindAllStringIndex(p, -1) {
+	for _, m := range findLists(p) {
 		start := m[0]
 		items := strings.Split(p[m[0]:m[1]], "、")
 		if !validZh(items[0]) || (b.lex != nil && b.lex.Common(items[0])) {

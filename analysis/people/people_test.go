@@ -145,3 +145,27 @@ func FuzzExtract(f *testing.F) {
 		}
 	})
 }
+
+// findLists must find what zhList finds.
+func TestFindListsLikeZhList(t *testing.T) {
+	for _, p := range []string{
+		"差额选举出苏有良、陈兴友、张信群、疏剑、胡新月五名同志", "张三、李四", "张三、李四、王五", "张三丰、李四、王五、", "甲乙、丙丁、戊己庚辛壬",
+		"一、二、三、四", "长长的名字、李四、王五", "张三、李四、王五、赵六、", "、、、", "", "张三、\xff李四、王五、赵六",
+	} {
+		got, want := findLists(p), zhList.FindAllStringIndex(p, -1)
+		if !slices.EqualFunc(got, want, slices.Equal) {
+			t.Errorf("findLists(%q) = %v, zhList %v", p, got, want)
+		}
+	}
+}
+
+func FuzzFindLists(f *testing.F) {
+	f.Add("苏有良、陈兴友、张信群、疏剑")
+	f.Add("张三丰、李四、王五、")
+	f.Fuzz(func(t *testing.T, p string) {
+		got, want := findLists(p), zhList.FindAllStringIndex(p, -1)
+		if !slices.EqualFunc(got, want, slices.Equal) {
+			t.Errorf("findLists(%q) = %v, zhList %v", p, got, want)
+		}
+	})
+}

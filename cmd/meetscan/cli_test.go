@@ -24,6 +24,8 @@ import (
 	"testing"
 	"time"
 
+	"golang.org/x/text/encoding/simplifiedchinese"
+
 	"meetscan/crawler/fixture"
 	"meetscan/data"
 	"meetscan/data/sample"
@@ -229,6 +231,33 @@ func TestCLICrawl(t *testing.T) {
 	}
 }
 
+// TestCLICrawlSiteProfile: --site FILE.yaml gives the start URLs and link
+// rules; its skip_links keep a section out.
+func TestCLICrawlSiteProfile(t *testing.T) {
+	if testing.Short() {
+		t.Skip("crawls a local site")
+	}
+	site := fixture.New(fixture.Options{})
+	srv := httptest.NewServer(site)
+	defer srv.Close()
+	prof := filepath.Join(t.TempDir(), "site.yaml")
+	writeFiles(t, filepath.Dir(prof), map[string]string{"site.yaml": fmt.Sprintf("name: fixture\nstart_urls: [%q]\nskip_links: [\"/en/\"]\n", srv.URL+"/")})
+	dir := t.TempDir()
+	code, _, stderr := runCLI(t, dir, "crawl", "--delay", "0", "--site", prof)
+	if code != exitOK {
+		t.Fatalf("crawl --site: exit %d %s", code, stderr)
+	}
+	arts := storeArticles(t, dir)
+	for _, a := range arts {
+		if strings.Contains(a.URL, "/en/") {
+			t.Errorf("skip_links /en/ but %s stored", a.URL)
+		}
+	}
+	if want := len(site.Expected()) - 6; len(arts) != want { // the 6 English articles skipped
+		t.Errorf("crawl --site stored %d articles, want %d", len(arts), want)
+	}
+}
+
 // TestCLICrawlKill9Resume kills a real `meetscan crawl` process with SIGKILL
 // mid-crawl and checks that a re-run loses nothing, stores nothing twice
 // and leaves every stored article searchable.
@@ -345,6 +374,17 @@ const jsonlTwo = `{"url":"https://ex.org/dj/1.html","title":"学习会","publish
 {"url":"https://ex.org/dj/2.html","title":"Study Session","published":"2021-05-01","body":"On April 30, the branch held a study session on high-quality development."}
 `
 
+// gbkPage is a GBK-encoded article page, as many Chinese CMSs serve them.
+var gbkPage = func() string {
+	b, err := simplifiedchinese.GBK.NewEncoder().String(`<html><head><meta charset="gbk"><title>测试</title></head><body>
+<div class="crumb">您的位置：首页 &gt; 新闻</div><h1>某局党组召开述职评议会议</h1><div>发布时间：2023-12-30</div>
+<div class="article"><p>12月28日，某局党组召开2023年度述职评议会议，党组书记、局长张为民主持会议。</p><p>张为民强调，要落实一岗双责。</p></div></body></html>`)
+	if err != nil {
+		panic(err)
+	}
+	return b
+}()
+
 func TestCLIImport(t *testing.T) {
 	tests := []struct {
 		name       string
@@ -369,6 +409,15 @@ func TestCLIImport(t *testing.T) {
 					if a.Title != "Company Party Committee Holds Party Building Work Promotion Meeting" ||
 						a.Published.Date() != "2024-01-04" || strings.Contains(a.Body, "Your location") {
 						t.Errorf("html: title %q published %q body %.40q", a.Title, a.Published, a.Body)
+					}
+				}
+			}},
+		{name: "gbk html", files: map[string]string{"g.html": gbkPage}, args: []string{"@g.html"}, wantNew: 1,
+			check: func(t *testing.T, arts map[string]*data.Article) {
+				for _, a := range arts {
+					if a.Title != "某局党组召开述职评议会议" || a.Published.Date() != "2023-12-30" ||
+						!strings.HasPrefix(a.Body, "12月28日，某局党组") || strings.Contains(a.Body, "您的位置") {
+						t.Errorf("gbk html: title %q published %q body %.40q", a.Title, a.Published, a.Body)
 					}
 				}
 			}},
@@ -838,6 +887,11 @@ func TestCLISearch(t *testing.T) {
 				t.Errorf("--offset 5 repeats %s", h.ID)
 			}
 		}
+	}
+
+	// Paging past the end says so.
+	if s := string(mustRun(t, dir, "search", "述职评议", "--offset", "500")); !strings.Contains(s, "none from --offset 500 on") {
+		t.Errorf("paging past the end:\n%s", s)
 	}
 
 	// Cross-lingual themes: either language finds both, and says so.
@@ -1525,5 +1579,126 @@ func TestCLICrawlInterruptResume(t *testing.T) {
 	}
 	if n := len(storeArticles(t, dir)); n != want {
 		t.Errorf("after re-run: %d articles, want %d", n, want)
+	}
+}
+
+// TestCLIMissingDataDir: commands that read what is stored refuse a data
+// dir that does not exist (a typo in --data) instead of creating an empty
+// one and answering "No meetings found".
+func TestCLIMissingDataDir(t *testing.T) {
+	for _, args := range [][]string{
+		{"search", "党建"}, {"export"}, {"trends"}, {"context", "党建"}, {"requirements", "--recurring"},
+		{"report", "--year", "2023"}, {"index"}, {"index", "--rebuild"}, {"reanalyze"},
+	} {
+		t.Run(strings.Join(args, " "), func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), "typo")
+			code, out, stderr := runCLI(t, dir, args...)
+			if code != exitFailure || out != "" || !strings.Contains(stderr, "does not exist") {
+				t.Errorf("exit %d, stdout %q, stderr %q", code, out, stderr)
+			}
+			oneLine(t, "missing data dir", stderr)
+			if _, err := os.Stat(dir); err == nil {
+				t.Errorf("%v created the data dir %s", args, dir)
+			}
+		})
+	}
+	// Commands that add data create it.
+	if testing.Short() {
+		return
+	}
+	files := t.TempDir()
+	writeFiles(t, files, map[string]string{"a.txt": zhReport})
+	dir := filepath.Join(t.TempDir(), "new")
+	mustRun(t, dir, "import", filepath.Join(files, "a.txt"))
+	if res := searchJSONOf(t, dir, "述职评议"); res.Total != 1 {
+		t.Errorf("search in the data dir import created: %d hits", res.Total)
+	}
+}
+
+// TestCLIDemoAgain: `demo --data DIR` on a kept data dir serves the sample
+// on a new port; nothing is stored twice and the summary says why nothing
+// is new.
+func TestCLIDemoAgain(t *testing.T) {
+	dir := demoDir(t)
+	facts := sample.Facts()
+	out := string(mustRun(t, dir, "demo"))
+	want := fmt.Sprintf("0 new articles, 0 unchanged, %d already stored under another URL", facts.Articles)
+	if !strings.Contains(out, want) {
+		t.Errorf("second demo lacks %q:\n%.400s", want, out)
+	}
+	if idx := string(mustRun(t, dir, "index")); !strings.Contains(idx, fmt.Sprintf("%d articles indexed of %d stored", facts.Articles, facts.Articles)) {
+		t.Errorf("after a second demo: %q", idx)
+	}
+}
+
+// TestCLIEval runs `meetscan eval` on the shared dev corpus when present.
+func TestCLIEval(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads the analyzer")
+	}
+	var dev string
+	for _, rel := range []string{"../../../shared/corpus/dev", "../../shared/corpus/dev"} {
+		if _, err := os.Stat(filepath.Join(rel, "gold.jsonl")); err == nil {
+			dev = rel
+			break
+		}
+	}
+	if dev == "" {
+		t.Skip("shared corpus not present")
+	}
+	out := string(mustRun(t, t.TempDir(), "eval", dev))
+	for _, want := range []string{"| people (name) |", "| requirements (half overlap) |", "| meeting_date |", "| meeting_type |", "| attendance |"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("eval output lacks %q:\n%.500s", want, out)
+		}
+	}
+	if code, _, stderr := runCLI(t, t.TempDir(), "eval", filepath.Join(t.TempDir(), "none")); code != exitFailure {
+		t.Errorf("eval of a missing folder: exit %d %s", code, stderr)
+	}
+}
+
+// TestCLIDamagedIndex: the index is rebuildable from the store, so a
+// deleted or damaged index must never make searches silently empty or
+// block `index --rebuild`.
+func TestCLIDamagedIndex(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads the analyzer")
+	}
+	dir, files := t.TempDir(), t.TempDir()
+	writeFiles(t, files, map[string]string{"a.txt": zhReport, "b.html": enReportHTML})
+	mustRun(t, dir, "import", files)
+	ixDir := filepath.Join(dir, "index")
+
+	// Deleted by hand: searches warn, --rebuild restores.
+	if err := os.RemoveAll(ixDir); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := runCLI(t, dir, "search", "述职评议")
+	if code != exitOK || !strings.Contains(stderr, "the index holds 0 of the 2 stored articles") {
+		t.Errorf("search with the index deleted: exit %d, stderr %q", code, stderr)
+	}
+	oneLine(t, "warning", stderr)
+	mustRun(t, dir, "index", "--rebuild")
+	if res := searchJSONOf(t, dir, "述职评议"); res.Total != 1 {
+		t.Errorf("after --rebuild: %d hits", res.Total)
+	}
+
+	// Damaged (its bleve store gone, as after a kill while it was
+	// created): a one-line error that says what to do, and --rebuild
+	// starts over.
+	if err := os.RemoveAll(filepath.Join(ixDir, "store")); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr = runCLI(t, dir, "search", "述职评议")
+	if code != exitFailure || !strings.Contains(stderr, "index --rebuild") {
+		t.Errorf("search with a damaged index: exit %d, stderr %q", code, stderr)
+	}
+	oneLine(t, "damaged index", stderr)
+	code, _, stderr = runCLI(t, dir, "index", "--rebuild")
+	if code != exitOK {
+		t.Fatalf("index --rebuild of a damaged index: exit %d %s", code, stderr)
+	}
+	if res := searchJSONOf(t, dir, "述职评议"); res.Total != 1 {
+		t.Errorf("after rebuilding a damaged index: %d hits", res.Total)
 	}
 }

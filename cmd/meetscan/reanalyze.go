@@ -2,9 +2,12 @@ package main
 
 import (
 	"fmt"
+	"os"
 	"time"
 
 	"github.com/spf13/cobra"
+
+	"meetscan/cmd/internal/pipeline"
 )
 
 func init() {
@@ -23,7 +26,7 @@ and rebuilds the search index. Run it after editing the dictionary or taxonomy.`
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
 			start := time.Now()
-			p, err := openPipeline(ctx, e, true)
+			p, err := openExisting(ctx, e, true)
 			if err != nil {
 				return err
 			}
@@ -55,7 +58,7 @@ func newIndexCmd(e *env) *cobra.Command {
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
-			p, err := openPipeline(ctx, e, rebuild)
+			p, err := openExisting(ctx, e, rebuild)
 			if err != nil {
 				return err
 			}
@@ -65,6 +68,19 @@ func newIndexCmd(e *env) *cobra.Command {
 				start := time.Now()
 				err := p.RebuildIndex(ctx, prog.count("index"))
 				prog.done()
+				if err != nil && ctx.Err() == nil && p.Index == nil {
+					// The old index cannot even be opened (a kill during
+					// its creation, files deleted by hand): --rebuild means
+					// starting over, and the store holds everything. The
+					// data dir lock keeps other processes away meanwhile.
+					e.log.Debug("rebuild failed; removing the index", "err", err)
+					fmt.Fprintf(e.stderr, "index: the old index is damaged; building a new one from the store\n")
+					if rmErr := os.RemoveAll(pipeline.IndexDir(e.dataDir)); rmErr != nil {
+						return fmt.Errorf("index: %w", rmErr)
+					}
+					err = p.RebuildIndex(ctx, prog.count("index"))
+					prog.done()
+				}
 				if err != nil {
 					return err
 				}

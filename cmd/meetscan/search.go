@@ -213,6 +213,10 @@ func writeSearchText(w io.Writer, req index.Request, res *index.Result, color bo
 		return
 	}
 	last := req.Offset + len(res.Hits)
+	if len(res.Hits) == 0 { // paged past the end
+		fmt.Fprintf(w, "%d meetings found; none from --offset %d on.\n", res.Total, req.Offset)
+		return
+	}
 	fmt.Fprintf(w, "%d meetings found; showing %d-%d.\n\n", res.Total, req.Offset+1, last)
 	for i, h := range res.Hits {
 		date := h.MeetingDate

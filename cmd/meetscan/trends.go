@@ -122,7 +122,7 @@ Everything is computed from the index's facets, never by loading articles.`,
 				return err
 			}
 			ctx := cmd.Context()
-			p, err := openPipeline(ctx, e, false)
+			p, err := openExisting(ctx, e, false)
 			if err != nil {
 				return err
 			}
@@ -198,7 +198,7 @@ the organisation and the article link, across the meetings that match it
 				return err
 			}
 			ctx := cmd.Context()
-			p, err := openPipeline(ctx, e, false)
+			p, err := openExisting(ctx, e, false)
 			if err != nil {
 				return err
 			}
@@ -284,7 +284,7 @@ its paraphrases; --recurring keeps groups seen at least twice.`,
 				return err
 			}
 			ctx := cmd.Context()
-			p, err := openPipeline(ctx, e, true)
+			p, err := openExisting(ctx, e, true)
 			if err != nil {
 				return err
 			}
@@ -373,7 +373,7 @@ pasting into documents.`,
 				return usagef("--format must be html or md, not %q", format)
 			}
 			ctx := cmd.Context()
-			p, err := openPipeline(ctx, e, true)
+			p, err := openExisting(ctx, e, true)
 			if err != nil {
 				return err
 			}

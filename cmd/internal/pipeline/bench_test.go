@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -116,6 +117,32 @@ func saveBaseline(ctx context.Context, p *Pipeline, arts []*data.Article) ([]dat
 	return status, nil
 }
 
+// analyzeAll analyses articles on the pipeline's workers, keeping order,
+// and waits for all of them: the old Save's analysis step.
+func (p *Pipeline) analyzeAll(ctx context.Context, arts []*data.Article) []*data.Analysis {
+	out := make([]*data.Analysis, len(arts))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < min(p.workers, len(arts)); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				out[i] = p.Analyzer.Analyze(arts[i])
+			}
+		}()
+	}
+	for i := range arts {
+		if ctx.Err() != nil {
+			break
+		}
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return out
+}
+
 // ingestBatch is how many articles `meetscan import` hands to Save at once.
 const ingestBatch = 512
 
@@ -204,6 +231,9 @@ func ingest(tb testing.TB, mode ingestMode, arts []*data.Article) ingestRun {
 		tb.Fatal(err)
 	}
 	r := ingestRun{wall: time.Since(t0), cpu: cpuTime() - c0, runq: runqWait() - q0, stages: p.stats.snapshot()}
+	// The runtime updates its CPU-class estimates at each GC: end the
+	// window with one (after the clocks above are read).
+	runtime.GC()
 	tot1, idle1, gc1 := cpuMetrics()
 	r.idle = (idle1 - idle0) / (tot1 - tot0)
 	r.gcCPU = time.Duration((gc1 - gc0) * float64(time.Second))
@@ -346,6 +376,7 @@ func BenchmarkRebuildIndex(b *testing.B) {
 			}
 			b.StopTimer()
 			wall := time.Since(t0).Seconds()
+			runtime.GC() // the CPU-class estimates are updated at GC
 			tot1, idle1, _ := cpuMetrics()
 			walls[m.name] = append(walls[m.name], wall)
 			b.Logf("round %d %-8s %6.1f docs/s  wall %6.2fs  cpu %6.2fs  P-idle %4.1f%%", round+1, m.name, float64(n)/wall, wall,

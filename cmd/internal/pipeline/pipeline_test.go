@@ -663,3 +663,42 @@ func TestPrefetch(t *testing.T) {
 		t.Errorf("cancelled: %v", err)
 	}
 }
+
+// When indexing fails, the analyses are not stored, so the articles are
+// healed by the next Save (here after reopening the data dir, as after a
+// crash).
+func TestSaveIndexFailureHeals(t *testing.T) {
+	dir := t.TempDir()
+	p, err := Open(context.Background(), Options{DataDir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	arts, _ := genArticles(t, 8)
+	if err := p.Index.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.Save(context.Background(), arts); !errors.Is(err, index.ErrClosed) {
+		t.Fatalf("Save with a closed index: %v, want index.ErrClosed", err)
+	}
+	for _, a := range arts {
+		if v := analysisVersion(t, p.Store, a.ID); v != "" {
+			t.Errorf("%s: analysis stored though indexing failed", a.ID)
+		}
+	}
+	p.Index = nil
+	p.Close()
+
+	p = open(t, dir, Options{})
+	again, _ := genArticles(t, 8)
+	if _, err := p.Save(context.Background(), again); err != nil {
+		t.Fatal(err)
+	}
+	if got := indexed(t, p.Index, index.Request{}); len(got) != len(arts) {
+		t.Errorf("indexed %d articles after the second Save, want %d", len(got), len(arts))
+	}
+	for _, a := range again {
+		if v := analysisVersion(t, p.Store, a.ID); v != p.Analyzer.Version() {
+			t.Errorf("%s: analysis %q after the second Save", a.ID, v)
+		}
+	}
+}
