@@ -56,8 +56,11 @@ func (a *Article) Paragraphs() []string {
 // Normalize fills the derived fields (ID, Site, ContentHash) and tidies the
 // text fields. Call it before storing an article.
 func (a *Article) Normalize() {
-	a.Title = strings.TrimSpace(collapseSpace(a.Title))
+	a.Title = strings.TrimSpace(collapseSpace(cleanText(a.Title)))
+	a.Body = cleanText(a.Body)
 	a.Body = strings.Join(a.Paragraphs(), "\n")
+	a.Source = collapseSpace(cleanText(a.Source))
+	a.Author = collapseSpace(cleanText(a.Author))
 	if a.URL != "" {
 		a.URL = CanonicalURL(a.URL)
 		if u, err := url.Parse(a.URL); err == nil && a.Site == "" {
@@ -96,6 +99,34 @@ func ContentHash(title, body string) string {
 
 func collapseSpace(s string) string {
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// cleanText drops control characters other than line breaks and tabs, and
+// invalid UTF-8: they come from binary files or broken pages and would
+// otherwise reach titles, the index and the web page.
+func cleanText(s string) string {
+	clean := true
+	for _, r := range s {
+		if r == utf8.RuneError || (unicode.IsControl(r) && r != '\n' && r != '\t') {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		switch {
+		case r == '\r':
+			b.WriteByte('\n')
+		case r == utf8.RuneError, unicode.IsControl(r) && r != '\n' && r != '\t':
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // CanonicalURL normalises a URL so that trivially different spellings of the

@@ -272,3 +272,25 @@ func TestEachAllowsWritesAndSeesAll(t *testing.T) {
 		t.Errorf("Each saw %d articles, want %d", len(seen), n)
 	}
 }
+
+func TestNormalizeDropsControlCharacters(t *testing.T) {
+	tests := []struct {
+		name                string
+		title, body         string
+		wantTitle, wantBody string
+	}{
+		{"binary bytes", "\x00\x01\x02binary", "正文\x07内容", "binary", "正文内容"},
+		{"invalid utf-8", "会议\xff召开", "a\xfeb", "会议召开", "ab"},
+		{"carriage returns", "标题", "第一段\r第二段\r\n第三段", "标题", "第一段\n第二段\n第三段"},
+		{"clean text kept", "Party branch meeting", "First.\nSecond.", "Party branch meeting", "First.\nSecond."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := &Article{Title: tt.title, Body: tt.body}
+			a.Normalize()
+			if a.Title != tt.wantTitle || a.Body != tt.wantBody {
+				t.Errorf("Normalize: title %q body %q, want %q %q", a.Title, a.Body, tt.wantTitle, tt.wantBody)
+			}
+		})
+	}
+}

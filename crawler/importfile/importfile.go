@@ -111,6 +111,15 @@ func Read(path string, opts Options) ([]*data.Article, []error) {
 	return arts, errs
 }
 
+// ErrBinary is reported for files that are not text (a NUL byte near the
+// start, as in images or archives renamed .txt or .html). No text encoding
+// meetscan reads (UTF-8, GBK, GB18030, Big5) uses NUL bytes.
+var ErrBinary = errors.New("not a text file (binary content)")
+
+func isBinary(b []byte) bool {
+	return bytes.IndexByte(b[:min(len(b), 8192)], 0) >= 0
+}
+
 func supported(p string) bool {
 	switch strings.ToLower(filepath.Ext(p)) {
 	case ".txt", ".html", ".htm", ".jsonl":
@@ -137,6 +146,9 @@ func readFile(path string, opts Options) ([]*data.Article, []error) {
 	}
 	if int64(len(b)) > opts.MaxFileSize {
 		return nil, []error{&Error{Path: path, Err: fmt.Errorf("larger than %d bytes", opts.MaxFileSize)}}
+	}
+	if isBinary(b) {
+		return nil, []error{&Error{Path: path, Err: ErrBinary}}
 	}
 	var a *data.Article
 	switch strings.ToLower(filepath.Ext(path)) {

@@ -145,3 +145,28 @@ func FuzzFromText(f *testing.F) {
 		}
 	})
 }
+
+func TestReadRejectsBinaryFiles(t *testing.T) {
+	dir := t.TempDir()
+	for name, content := range map[string]string{
+		"image.html": "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+		"blob.txt":   "\x00\x01\x02binary",
+		"ok.txt":     "会议标题\n会议正文，内容充实。",
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	arts, errs := importfile.Read(dir, importfile.Options{})
+	if len(arts) != 1 || arts[0].Title != "会议标题" {
+		t.Errorf("imported %d articles (%v), want only ok.txt", len(arts), arts)
+	}
+	if len(errs) != 2 {
+		t.Fatalf("errors = %v, want 2", errs)
+	}
+	for _, err := range errs {
+		if !errors.Is(err, importfile.ErrBinary) {
+			t.Errorf("error %v does not wrap importfile.ErrBinary", err)
+		}
+	}
+}

@@ -6,7 +6,6 @@ import (
 	"io"
 	"strconv"
 	"strings"
-	"text/tabwriter"
 )
 
 // WriteCSV writes the trend table, one row per theme or term: id, labels,
@@ -50,20 +49,22 @@ func WriteCSV(w io.Writer, r *Result) error {
 }
 
 // WriteText writes the table for a terminal: meetings per year, then the
-// themes with their shares, change, G², p and label.
+// themes with their shares, change, G², p and label. Columns are padded by
+// display width, so Chinese labels line up.
 func WriteText(w io.Writer, r *Result, limit int) error {
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	var b strings.Builder
-	b.WriteString("year")
-	for _, y := range r.Years {
-		fmt.Fprintf(&b, "\t%d", y)
+	right := map[int]bool{}
+	head := []string{"year"}
+	meet := []string{"meetings"}
+	for i, y := range r.Years {
+		head = append(head, strconv.Itoa(y))
+		meet = append(meet, strconv.Itoa(r.MeetingsByYear[y]))
+		right[i+1] = true
 	}
-	b.WriteString("\t\t\t\t\n")
-	b.WriteString("meetings")
-	for _, y := range r.Years {
-		fmt.Fprintf(&b, "\t%d", r.MeetingsByYear[y])
-	}
-	b.WriteString("\tchange pp\tG²\tp\ttrend\n")
+	n := len(r.Years)
+	right[n+1], right[n+2], right[n+3] = true, true, true
+	head = append(head, "change pp", "G²", "p", "trend")
+	meet = append(meet, "", "", "", "")
+	rows := [][]string{head, meet}
 	for i, t := range r.Themes {
 		if limit > 0 && i >= limit {
 			break
@@ -72,16 +73,14 @@ func WriteText(w io.Writer, r *Result, limit int) error {
 		if t.LabelZH != "" || t.LabelEN != "" {
 			name = strings.TrimSpace(t.LabelZH + " " + t.LabelEN)
 		}
-		b.WriteString(name)
+		row := []string{name}
 		for _, y := range r.Years {
-			fmt.Fprintf(&b, "\t%d (%.1f%%)", t.DocsByYear[y], t.ShareByYear[y])
+			row = append(row, fmt.Sprintf("%d (%.1f%%)", t.DocsByYear[y], t.ShareByYear[y]))
 		}
-		fmt.Fprintf(&b, "\t%+.1f\t%.2f\t%s\t%s\n", t.Change, t.G2, fp(t.P), t.Trend)
+		row = append(row, fmt.Sprintf("%+.1f", t.Change), fmt.Sprintf("%.2f", t.G2), fp(t.P), t.Trend)
+		rows = append(rows, row)
 	}
-	if _, err := io.WriteString(tw, b.String()); err != nil {
-		return err
-	}
-	if err := tw.Flush(); err != nil {
+	if err := writeTable(w, rows, 2, right); err != nil {
 		return err
 	}
 	if len(r.Compare.Study) > 0 && len(r.Compare.Reference) > 0 {
@@ -111,22 +110,24 @@ func WriteAttentionCSV(w io.Writer, a *Attention) error {
 	return cw.Error()
 }
 
-// WriteAttentionText writes the series side by side for a terminal.
+// WriteAttentionText writes the series side by side for a terminal,
+// padded by display width (queries are often Chinese).
 func WriteAttentionText(w io.Writer, a *Attention) error {
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprint(tw, "year\tmeetings")
-	for _, s := range a.Series {
-		fmt.Fprintf(tw, "\t%s", s.Query)
+	right := map[int]bool{1: true}
+	head := []string{"year", "meetings"}
+	for i, s := range a.Series {
+		head = append(head, s.Query)
+		right[i+2] = true
 	}
-	fmt.Fprintln(tw)
+	rows := [][]string{head}
 	for _, y := range a.Years {
-		fmt.Fprintf(tw, "%d\t%d", y, a.MeetingsByYear[y])
+		row := []string{strconv.Itoa(y), strconv.Itoa(a.MeetingsByYear[y])}
 		for _, s := range a.Series {
-			fmt.Fprintf(tw, "\t%d (%.1f%%)", s.DocsByYear[y], s.ShareByYear[y])
+			row = append(row, fmt.Sprintf("%d (%.1f%%)", s.DocsByYear[y], s.ShareByYear[y]))
 		}
-		fmt.Fprintln(tw)
+		rows = append(rows, row)
 	}
-	return tw.Flush()
+	return writeTable(w, rows, 2, right)
 }
 
 // WriteContextCSV writes keyword-in-context lines.
@@ -145,34 +146,23 @@ func WriteContextCSV(w io.Writer, lines []Line) error {
 }
 
 // WriteContextText writes the lines as a concordance: the left context
-// right-aligned (by rune count), the match in brackets, the right context,
-// then year, organisation and link.
+// right-aligned, the match in brackets, the right context, then year,
+// organisation and link. Padding is by display width, so the brackets and
+// the "|" line up in a terminal whatever the mix of Chinese and Latin.
 func WriteContextText(w io.Writer, lines []Line) error {
-	wide := 0
+	wideL, wideR := 0, 0
 	for _, l := range lines {
-		wide = max(wide, displayWidth(l.Left))
+		wideL = max(wideL, DisplayWidth(l.Left))
+		wideR = max(wideR, DisplayWidth("["+l.Match+"] "+l.Right))
 	}
 	for _, l := range lines {
-		pad := strings.Repeat(" ", wide-displayWidth(l.Left))
-		if _, err := fmt.Fprintf(w, "%s%s [%s] %s  | %s %s %s\n", pad, l.Left, l.Match, l.Right, yearString(l.Year), l.Org, l.URL); err != nil {
+		mid := "[" + l.Match + "] " + l.Right
+		if _, err := fmt.Fprintf(w, "%s%s %s%s  | %s %s %s\n", strings.Repeat(" ", wideL-DisplayWidth(l.Left)), l.Left,
+			mid, strings.Repeat(" ", wideR-DisplayWidth(mid)), yearString(l.Year), l.Org, l.URL); err != nil {
 			return err
 		}
 	}
 	return nil
-}
-
-// displayWidth counts wide (CJK) runes as two terminal columns.
-func displayWidth(s string) int {
-	n := 0
-	for _, r := range s {
-		if r >= 0x1100 && (r <= 0x115f || (r >= 0x2e80 && r <= 0xa4cf) || (r >= 0xac00 && r <= 0xd7a3) ||
-			(r >= 0xf900 && r <= 0xfaff) || (r >= 0xfe30 && r <= 0xfe4f) || (r >= 0xff00 && r <= 0xff60) || (r >= 0xffe0 && r <= 0xffe6)) {
-			n += 2
-		} else {
-			n++
-		}
-	}
-	return n
 }
 
 func yearString(y int) string {
