@@ -26,6 +26,9 @@ var (
 	bucketByURL    = []byte("by_url")  // canonical URL -> article id
 	bucketByHash   = []byte("by_hash") // content hash -> article id
 	bucketMeta     = []byte("meta")    // free-form settings (index version, …)
+	// bucketPending holds the ids of articles stored but not yet analysed
+	// and indexed, so a process killed in between can finish the work.
+	bucketPending = []byte("pending")
 )
 
 // DBFile is the name of the store's database file inside the data dir.
@@ -69,7 +72,7 @@ func Open(dir string) (*Store, error) {
 }
 
 func allBuckets() [][]byte {
-	return append([][]byte{bucketArticles, bucketAnalyses, bucketByURL, bucketByHash, bucketMeta}, crawlBuckets...)
+	return append([][]byte{bucketArticles, bucketAnalyses, bucketByURL, bucketByHash, bucketMeta, bucketPending}, crawlBuckets...)
 }
 
 // Dir returns the data dir.
@@ -113,7 +116,9 @@ func (s *Store) PutArticle(a *Article) (PutStatus, error) {
 
 // PutArticles normalises and stores articles in one transaction, recognising
 // an article already stored under the same URL or with the same content.
-// For a Duplicate, a.ID is set to the id of the stored article.
+// For a Duplicate, a.ID is set to the id of the stored article. Added and
+// Updated articles are marked pending until DonePending says their
+// analysis and index entry are written.
 func (s *Store) PutArticles(arts []*Article) ([]PutStatus, error) {
 	status := make([]PutStatus, len(arts))
 	err := s.db.Update(func(tx *bolt.Tx) error {
@@ -164,6 +169,9 @@ func (s *Store) PutArticles(arts []*Article) ([]PutStatus, error) {
 				return err
 			}
 			if err := byHash.Put([]byte(a.ContentHash), []byte(a.ID)); err != nil {
+				return err
+			}
+			if err := tx.Bucket(bucketPending).Put([]byte(a.ID), nil); err != nil {
 				return err
 			}
 			if a.URL != "" {
@@ -334,6 +342,33 @@ func (s *Store) readBatch(after []byte, n int) ([]record, []byte, error) {
 		return nil
 	})
 	return out, last, err
+}
+
+// Pending returns the ids of articles stored but not yet marked done with
+// DonePending: their analysis or index entry may be missing.
+func (s *Store) Pending() ([]string, error) {
+	var ids []string
+	err := s.db.View(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketPending).ForEach(func(k, _ []byte) error {
+			ids = append(ids, string(k))
+			return nil
+		})
+	})
+	return ids, err
+}
+
+// DonePending clears the pending mark of articles whose analysis and index
+// entry are written.
+func (s *Store) DonePending(ids []string) error {
+	return s.db.Update(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketPending)
+		for _, id := range ids {
+			if err := b.Delete([]byte(id)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }
 
 // SetMeta stores a setting.

@@ -294,3 +294,26 @@ func TestNormalizeDropsControlCharacters(t *testing.T) {
 		})
 	}
 }
+
+func TestPendingMarks(t *testing.T) {
+	s := openTemp(t)
+	arts := []*Article{{URL: "http://a.org/1", Title: "一", Body: "甲"}, {URL: "http://a.org/2", Title: "二", Body: "乙"}}
+	if _, err := s.PutArticles(arts); err != nil {
+		t.Fatal(err)
+	}
+	ids, err := s.Pending()
+	if err != nil || len(ids) != 2 {
+		t.Fatalf("Pending = %v, %v; want both articles", ids, err)
+	}
+	if err := s.DonePending([]string{arts[0].ID}); err != nil {
+		t.Fatal(err)
+	}
+	// Storing the same article again (unchanged) does not mark it again.
+	if _, err := s.PutArticles([]*Article{{URL: "http://a.org/1", Title: "一", Body: "甲"}}); err != nil {
+		t.Fatal(err)
+	}
+	ids, _ = s.Pending()
+	if len(ids) != 1 || ids[0] != arts[1].ID {
+		t.Errorf("Pending = %v, want [%s]", ids, arts[1].ID)
+	}
+}
