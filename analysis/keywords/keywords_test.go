@@ -142,3 +142,38 @@ func bruteTop(c *Counter, idf *IDF, n int) []data.Keyword {
 	}
 	return kws
 }
+
+var enQuoteRe = regexp.MustCompile(`"([^"\n]{3,80})"|“([^“”\n]{3,80})”`)
+
+func enQuotesRe(p string) []string {
+	var want []string
+	for _, m := range enQuoteRe.FindAllStringSubmatch(p, -1) {
+		s := m[1]
+		if s == "" {
+			s = m[2]
+		}
+		want = append(want, s)
+	}
+	return want
+}
+
+// enQuotes must find exactly what the pattern it replaces finds.
+func TestEnQuotesLikeRegexp(t *testing.T) {
+	for _, p := range []string{
+		`he said "three foundations construction" and "one post, two responsibilities".`, `"ab"`, `"abc"`, `""""abc"`, "“one post”", "“ab”", "“a“bcd”", "\"abc\n\"", "“abc\"", "\"abc”",
+		`"` + strings.Repeat("x", 80) + `"`, `"` + strings.Repeat("x", 81) + `"`, "", "\xff\"ab\xfec\"", `"a" "bcd"`,
+	} {
+		if got, want := enQuotes(p), enQuotesRe(p); !slices.Equal(got, want) {
+			t.Errorf("enQuotes(%q) = %q, want %q", p, got, want)
+		}
+	}
+}
+
+func FuzzEnQuotes(f *testing.F) {
+	f.Add(`he said "three foundations" and “one post”`)
+	f.Fuzz(func(t *testing.T, p string) {
+		if got, want := enQuotes(p), enQuotesRe(p); !slices.Equal(got, want) {
+			t.Errorf("enQuotes(%q) = %q, want %q", p, got, want)
+		}
+	})
+}

@@ -1,15 +1,10 @@
 package keywords
 
 import (
-	"regexp"
 	"strings"
 	"unicode/utf8"
 
 	"meetscan/analysis/text"
-)
-
-var (
-	enQuote = regexp.MustCompile(`"([^"\n]{3,80})"|“([^“”\n]{3,80})”`)
 )
 
 // Slogans returns the quoted phrases of a paragraph (“一岗双责”, "three
@@ -30,12 +25,8 @@ func Slogans(p string) []string {
 		}
 	}
 	if latin > 0 {
-		for _, m := range enQuote.FindAllStringSubmatch(p, -1) {
-			s := m[1]
-			if s == "" {
-				s = m[2]
-			}
-			s = strings.TrimSpace(strings.Trim(s, ",.;:"))
+		for _, q := range enQuotes(p) {
+			s := strings.TrimSpace(strings.Trim(q, ",.;:"))
 			if h, _ := text.Counts(s); h > 0 {
 				continue // Chinese quotes are handled above
 			}
@@ -72,6 +63,53 @@ func zhQuotes(p string) []string {
 				break
 			}
 			if strings.ContainsRune("“「『。！？\n", c) || count == 24 {
+				break
+			}
+			count++
+			j += m
+		}
+		if end < 0 {
+			i += n
+			continue
+		}
+		out = append(out, p[start:end])
+		_, m := utf8.DecodeRuneInString(p[end:])
+		i = end + m
+	}
+	return out
+}
+
+// enQuotes returns the contents of the English quotations of p, the
+// leftmost-first, non-overlapping matches of
+// "([^"\n]{3,80})"|“([^“”\n]{3,80})” found by a plain scan: after an
+// opening mark the first mark or line break decides, since the content
+// cannot hold one.
+func enQuotes(p string) []string {
+	var out []string
+	for i := 0; i < len(p); {
+		r, n := utf8.DecodeRuneInString(p[i:])
+		var stop string
+		var close rune
+		switch r {
+		case '"':
+			stop, close = "\"\n", '"'
+		case '“':
+			stop, close = "“”\n", '”'
+		default:
+			i += n
+			continue
+		}
+		start := i + n
+		j, count, end := start, 0, -1
+		for j < len(p) {
+			c, m := utf8.DecodeRuneInString(p[j:])
+			if strings.ContainsRune(stop, c) {
+				if c == close && count >= 3 {
+					end = j
+				}
+				break
+			}
+			if count == 80 {
 				break
 			}
 			count++

@@ -10,7 +10,7 @@ import (
 // directive and say nothing about it, so they are cut before wordings are
 // compared and shown.
 var (
-	markerZH = regexp.MustCompile(`^(?:[（(]\s*[一二三四五六七八九十0-9]+\s*[)）]|[一二三四五六七八九十]+[是要]|第[一二三四五六七八九十]+[，,、：:]?|[一二三四五六七八九十]+[、.．]|[0-9]+[、.．)）]|[①②③④⑤⑥⑦⑧⑨⑩])\s*`)
+	markerZH = regexp.MustCompile(`^(?:[（(]\s*[一二三四五六七八九十0-9]+\s*[)）]|[一二三四五六七八九十]+[是要]|[第其][一二三四五六七八九十]+(?:[点条项]?[，,、：:．.]|是|个方面[，,、：:]?)|第[一二三四五六七八九十]+(?:[，,、：:]|$)|[一二三四五六七八九十]+[、.．]|[0-9]+[、.．)）]|[①-⑳⑴-⒇⒈-⒛]|(?:首先|其次|再次|最后|此外|另外)[，,、：:])[\s\x{3000}]*`)
 	markerEN = regexp.MustCompile(`(?i)^(?:\(?[0-9]+[.)]|\(?[a-h]\)|(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|firstly|secondly|thirdly|finally|lastly|in addition|moreover|furthermore)\b[,:;]?)\s*`)
 )
 

@@ -15,6 +15,15 @@ func TestStripMarker(t *testing.T) {
 		"last year the work went well":                 "last year the work went well",
 		"十分重要的工作":                                      "十分重要的工作",
 		"一是":                                           "一是",
+		"第三点，加强学习":                                     "加强学习",
+		"其三，加强学习":                                      "加强学习",
+		"第三是加强学习":                                      "加强学习",
+		"⑴加强学习":                                        "加强学习",
+		"③　加强学习":                                       "加强学习",
+		"首先，加强学习":                                      "加强学习",
+		"第一书记要带头":                                      "第一书记要带头",
+		"第三个方面，抓好学习":                                   "抓好学习",
+		"（三）第三，抓好学习":                                   "抓好学习",
 	} {
 		if got := StripMarker(in); got != want {
 			t.Errorf("StripMarker(%q) = %q, want %q", in, got, want)

@@ -77,12 +77,7 @@ func Context(ctx context.Context, ix Searcher, store ArticleLoader, term string,
 	if opt.PerArticle <= 0 {
 		opt.PerArticle = 5
 	}
-	forms := queryForms(term)
-	for _, a := range opt.Also {
-		if a = strings.TrimSpace(a); a != "" {
-			forms = append(forms, a)
-		}
-	}
+	tiers := formTiers(term, opt.Also)
 	req := f.Request()
 	req.Query = joinQuery(f.Query, term)
 	req.NoSnippets = true
@@ -114,8 +109,9 @@ func Context(ctx context.Context, ix Searcher, store ArticleLoader, term string,
 			}
 		}
 		n := 0
-		for _, para := range strings.Split(art.Body, "\n") {
-			for _, m := range Locate(para, forms, opt.Width) {
+		paras := strings.Split(art.Body, "\n")
+		for _, para := range paras {
+			for _, m := range locateTiers(paras, para, tiers, opt.Width) {
 				url := h.URL
 				if url == "" {
 					url = art.URL
@@ -200,16 +196,99 @@ func queryForms(q string) []string {
 	return forms
 }
 
+// formTiers orders what Context locates. A tier is a list of form groups;
+// an article uses the first tier that occurs in it, and within a tier the
+// earlier group claims its occurrences first (longest form first), later
+// groups only where they do not overlap. The tiers are:
+//  1. the whole term, when it has several words (a bare high-quality
+//     development is one phrase, not two words), with the Also forms
+//     unrelated to the term (e.g. its theme's terms in the other language);
+//  2. its quoted phrases and words, with the same unrelated Also forms;
+//  3. the Also forms that share a word or a Han bigram with the term
+//     (书记述职 and 述职 for 述职评议): parts and neighbours of the term
+//     that would otherwise cut its occurrences apart.
+func formTiers(term string, also []string) [][][]string {
+	forms := queryForms(term)
+	var unrelated, related []string
+	for _, a := range also {
+		if a = strings.TrimSpace(a); a == "" {
+			continue
+		}
+		if sharesPart(a, forms) {
+			related = append(related, a)
+		} else {
+			unrelated = append(unrelated, a)
+		}
+	}
+	var tiers [][][]string
+	if len(forms) > 1 {
+		tiers = append(tiers, [][]string{{strings.Join(forms, " ")}, unrelated})
+	}
+	tiers = append(tiers, [][]string{forms, unrelated})
+	if len(related) > 0 {
+		tiers = append(tiers, [][]string{related})
+	}
+	return tiers
+}
+
+// sharesPart reports whether a shares a Latin word or two adjacent Han
+// characters with any of forms.
+func sharesPart(a string, forms []string) bool {
+	parts := func(s string) map[string]bool {
+		m := map[string]bool{}
+		for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !isLatin(r) && !unicode.IsDigit(r) }) {
+			m[w] = true
+		}
+		rs := []rune(s)
+		for i := 0; i+1 < len(rs); i++ {
+			if !isLatin(rs[i]) && !isLatin(rs[i+1]) && unicode.IsLetter(rs[i]) && unicode.IsLetter(rs[i+1]) {
+				m[string(rs[i:i+2])] = true
+			}
+		}
+		return m
+	}
+	pa := parts(a)
+	for _, f := range forms {
+		for p := range parts(f) {
+			if pa[p] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// locateTiers locates in para the forms of the first tier that occurs
+// anywhere in the article (its paragraphs).
+func locateTiers(paras []string, para string, tiers [][][]string, width int) []KWIC {
+	for _, groups := range tiers {
+		for _, p := range paras {
+			if len(locateGroups(p, groups, 0)) > 0 {
+				return locateGroups(para, groups, width)
+			}
+		}
+	}
+	return nil
+}
+
 // KWIC is one occurrence located in a text.
 type KWIC struct {
 	Left, Match, Right string
 	Offset             int // byte offset of Match in the text
 }
 
-// Locate returns the occurrences of any of the forms in text (left to
-// right, non-overlapping, the longest form winning at a position), each
-// with width units of context on both sides (see ContextOptions.Width).
+// Locate returns the occurrences of any of the forms in text, left to
+// right and never overlapping, each with width units of context on both
+// sides (see ContextOptions.Width). Longer forms are located first, so an
+// occurrence of 从严治党 is one match even when 从严 is also a form, and a
+// shorter form only matches where no longer one did.
 func Locate(text string, forms []string, width int) []KWIC {
+	return locateGroups(text, [][]string{forms}, width)
+}
+
+// locateGroups is Locate over groups of forms in priority order: a group
+// only matches where earlier groups did not.
+func locateGroups(text string, groups [][]string, width int) []KWIC {
 	lower := strings.ToLower(text)
 	// ToLower may change byte lengths for a few scripts; fall back to exact
 	// matching then so offsets stay valid.
@@ -217,47 +296,55 @@ func Locate(text string, forms []string, width int) []KWIC {
 	if !fold {
 		lower = text
 	}
-	var out []KWIC
-	pos := 0
-	for pos < len(text) {
-		best, bestLen := -1, 0
+	var order []string
+	for _, forms := range groups {
+		n := len(order)
 		for _, f := range forms {
-			if f == "" {
+			if f != "" {
+				if fold {
+					f = strings.ToLower(f)
+				}
+				order = append(order, f)
+			}
+		}
+		g := order[n:]
+		sort.SliceStable(g, func(i, j int) bool { return len(g[i]) > len(g[j]) })
+	}
+	type span struct{ at, end int }
+	var spans []span
+	overlaps := func(at, end int) bool {
+		for _, s := range spans {
+			if at < s.end && s.at < end {
+				return true
+			}
+		}
+		return false
+	}
+	for _, lf := range order {
+		for from := 0; from < len(lower); {
+			i := strings.Index(lower[from:], lf)
+			if i < 0 {
+				break
+			}
+			at := from + i
+			from = at + 1 // a form starts with a lead byte, so it never matches mid-rune
+			end, ok := accept(lower, at, len(lf))
+			if !ok || overlaps(at, end) {
 				continue
 			}
-			lf := f
-			if fold {
-				lf = strings.ToLower(f)
-			}
-			for from := pos; ; {
-				i := strings.Index(lower[from:], lf)
-				if i < 0 {
-					break
-				}
-				at := from + i
-				if best >= 0 && at > best {
-					break
-				}
-				if end, ok := accept(lower, at, len(lf)); ok {
-					if best < 0 || at < best || end-at > bestLen {
-						best, bestLen = at, end-at
-					}
-					break
-				}
-				from = at + 1 // a form starts with a lead byte, so it never matches mid-rune
-			}
+			spans = append(spans, span{at, end})
+			from = end
 		}
-		if best < 0 {
-			break
-		}
-		end := best + bestLen
+	}
+	sort.Slice(spans, func(i, j int) bool { return spans[i].at < spans[j].at })
+	var out []KWIC
+	for _, sp := range spans {
 		out = append(out, KWIC{
-			Left:   leftContext(text[:best], width),
-			Match:  text[best:end],
-			Right:  rightContext(text[end:], width),
-			Offset: best,
+			Left:   leftContext(text[:sp.at], width),
+			Match:  text[sp.at:sp.end],
+			Right:  rightContext(text[sp.end:], width),
+			Offset: sp.at,
 		})
-		pos = end
 	}
 	return out
 }

@@ -123,3 +123,107 @@ func FuzzLocate(f *testing.F) {
 		}
 	})
 }
+
+// TestContextWholeTermFirst: a phrase or a Chinese term is located as a
+// whole, one line per occurrence; its parts (or theme terms overlapping it)
+// only when the whole is absent from an article.
+func TestContextWholeTermFirst(t *testing.T) {
+	f := &fakeIndex{docs: []fakeDoc{
+		{id: "en", url: "https://example.org/en", year: 2023,
+			body: "We must pursue high-quality development in every field.\nDevelopment of the branch continues."},
+		{id: "zh", url: "https://example.org/zh", year: 2023,
+			body: "会议听取了基层党组织书记述职评议情况。\n述职报告已印发。"},
+		{id: "parts", url: "https://example.org/parts", year: 2022,
+			body: "High-quality work leads to development."},
+		{id: "theme", url: "https://example.org/theme", year: 2022,
+			body: "各支部书记述职，接受评议。"},
+	}}
+	also := []string{"书记述职", "述职", "annual review of Party secretaries"}
+	tests := []struct {
+		name, term string
+		also       []string
+		want       map[string][]string // article id -> matches in order
+	}{
+		{"phrase is one line", "high-quality development", nil, map[string][]string{
+			"en": {"high-quality development"}, "parts": {"High-quality", "development"}}},
+		{"chinese term whole before theme terms", "述职评议", also, map[string][]string{
+			"zh": {"述职评议"}}},
+		{"quoted phrase", `"high-quality development"`, nil, map[string][]string{
+			"en": {"high-quality development"}}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			// One article at a time: the fake index matches word by word.
+			q := ""
+			var lines []Line
+			for _, d := range f.docs {
+				one := &fakeIndex{docs: []fakeDoc{d}}
+				ls, err := Context(context.Background(), one, one, tc.term, Filter{Query: q}, ContextOptions{Also: tc.also, Width: 4})
+				if err != nil {
+					t.Fatal(err)
+				}
+				lines = append(lines, ls...)
+			}
+			got := map[string][]string{}
+			for _, l := range lines {
+				got[l.ArticleID] = append(got[l.ArticleID], l.Match)
+			}
+			for id, want := range tc.want {
+				if strings.Join(got[id], "|") != strings.Join(want, "|") {
+					t.Errorf("%s: matches %q, want %q", id, got[id], want)
+				}
+			}
+		})
+	}
+}
+
+func TestLocateLongestFirst(t *testing.T) {
+	tests := []struct {
+		name, text string
+		forms      []string
+		want       []string
+	}{
+		{"equal length: first listed wins", "书记述职评议", []string{"书记述职", "述职评议"}, []string{"书记述职"}},
+		{"longest claims first", "书记述职评议", []string{"述职", "述职评议"}, []string{"述职评议"}},
+		{"parts elsewhere still found", "述职评议后述职", []string{"述职", "述职评议"}, []string{"述职评议", "述职"}},
+		{"phrase over words", "high-quality development and development", []string{"development", "high-quality development"},
+			[]string{"high-quality development", "development"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []string
+			for _, m := range Locate(tc.text, tc.forms, 2) {
+				got = append(got, m.Match)
+			}
+			if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestLocateTiersFallback: theme terms overlapping the term are used only in
+// an article where the term itself is absent.
+func TestLocateTiersFallback(t *testing.T) {
+	tiers := formTiers("述职评议", []string{"书记述职", "述职", "secretaries' review"})
+	for _, tc := range []struct {
+		body string
+		want string
+	}{
+		{"书记述职评议。\n述职报告。", "述职评议"},
+		{"各支部书记述职，接受评议。\n述职报告。", "书记述职|述职"},
+		{"secretaries' review held. 述职评议", "secretaries' review|述职评议"},
+		{"secretaries' review held.", "secretaries' review"},
+	} {
+		paras := strings.Split(tc.body, "\n")
+		var got []string
+		for _, p := range paras {
+			for _, m := range locateTiers(paras, p, tiers, 2) {
+				got = append(got, m.Match)
+			}
+		}
+		if strings.Join(got, "|") != tc.want {
+			t.Errorf("%q: got %q, want %q", tc.body, got, tc.want)
+		}
+	}
+}

@@ -11,7 +11,7 @@ func TestDisplayWidth(t *testing.T) {
 		"":              0,
 		"party":         5,
 		"党建":            4,
-		"二十大 20th":      10,
+		"二十大 20th":      11,
 		"（一）":           6, // fullwidth brackets
 		"G² p":          4,
 		"ｗｉｄｅ":          8,
@@ -35,8 +35,8 @@ func column(line, sub string) int {
 
 func TestWriteTextAlignsChinese(t *testing.T) {
 	res := &Result{Years: []int{2021, 2022}, MeetingsByYear: map[int]int{2021: 10, 2022: 12},
-		Compare: Compare{Baseline: "halves", Study: []int{2022}, Reference: []int{2021}, Alpha: 0.01}}
-	for _, th := range []Theme{
+		Compare: Comparison{Baseline: "halves", Study: []int{2022}, Reference: []int{2021}, Alpha: 0.01}}
+	for _, th := range []Trend{
 		{ID: "a", LabelZH: "全面从严治党", LabelEN: "strict governance", Trend: "rising"},
 		{ID: "b", LabelEN: "Party building", Trend: "falling"},
 		{ID: "c", LabelZH: "二十大", LabelEN: "20th Congress", Trend: "steady"},
@@ -63,7 +63,7 @@ func TestWriteTextAlignsChinese(t *testing.T) {
 
 func TestWriteAttentionTextAlignsChinese(t *testing.T) {
 	a := &Attention{Years: []int{2021, 2022}, MeetingsByYear: map[int]int{2021: 10, 2022: 100},
-		Series: []Series{
+		Series: []QuerySerie{
 			{Query: "述职评议", DocsByYear: map[int]int{2021: 1, 2022: 20}, ShareByYear: map[int]float64{2021: 10, 2022: 20}},
 			{Query: "party", DocsByYear: map[int]int{2021: 3, 2022: 5}, ShareByYear: map[int]float64{2021: 30, 2022: 5}},
 		}}

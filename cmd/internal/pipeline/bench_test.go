@@ -315,8 +315,8 @@ func BenchmarkIngest(b *testing.B) {
 	b.ReportMetric(peakRSS(), "peak-MiB")
 }
 
-// rebuildBaseline is RebuildIndex as it was before: the store is read on
-// the indexing goroutine.
+// rebuildBaseline is RebuildIndex as it was before: close the index,
+// rebuild it from the store, reopen it.
 func rebuildBaseline(ctx context.Context, p *Pipeline) error {
 	if err := p.Index.Close(); err != nil {
 		return err
@@ -337,8 +337,9 @@ func rebuildBaseline(ctx context.Context, p *Pipeline) error {
 }
 
 // BenchmarkRebuildIndex rebuilds the index of a stored, analysed corpus
-// with RebuildIndex (store read ahead on its own goroutine) and with the
-// old in-line read, interleaved, and logs docs/s and the median ratio.
+// with RebuildIndex (in place, the open index searchable until the swap)
+// and the old way, interleaved, and logs docs/s, CPU, P-idle and the median
+// ratio.
 //
 //	MEETSCAN_BENCH_DOCS=2000 go test ./cmd/internal/pipeline -run X -bench BenchmarkRebuildIndex -benchtime 1x -v
 func BenchmarkRebuildIndex(b *testing.B) {

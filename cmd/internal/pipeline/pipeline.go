@@ -321,15 +321,16 @@ func (p *Pipeline) Reanalyze(ctx context.Context, progress func(done, total int)
 // RebuildIndex builds a fresh index from the store and swaps it in.
 // progress, when not nil, is called as documents are indexed. The open
 // index keeps answering searches until the swap, and stays in place when
-// the rebuild fails or ctx is cancelled. The store is read ahead on its own
-// goroutine, so decoding overlaps indexing.
+// the rebuild fails or ctx is cancelled.
 func (p *Pipeline) RebuildIndex(ctx context.Context, progress func(done, total int)) error {
 	total, err := p.Store.Count()
 	if err != nil {
 		return err
 	}
 	src := func(ctx context.Context, yield func(index.Doc) error) error {
-		return prefetch(ctx, p.Store, yield)
+		return p.Store.Each(ctx, func(a *data.Article, an *data.Analysis) error {
+			return yield(index.Doc{Article: a, Analysis: an})
+		})
 	}
 	var report func(int)
 	if progress != nil {
@@ -354,39 +355,6 @@ func (p *Pipeline) RebuildIndex(ctx context.Context, progress func(done, total i
 	p.Index = ix
 	return nil
 }
-
-// prefetch calls yield for every stored article with its analysis, in id
-// order, like Store.Each, but reads and decodes the records on another
-// goroutine, up to prefetchDocs ahead, so that decoding overlaps indexing.
-func prefetch(ctx context.Context, s *data.Store, yield func(index.Doc) error) error {
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	docs := make(chan index.Doc, prefetchDocs)
-	read := make(chan error, 1)
-	go func() {
-		defer close(docs)
-		read <- s.Each(ctx, func(a *data.Article, an *data.Analysis) error {
-			select {
-			case docs <- index.Doc{Article: a, Analysis: an}:
-				return nil
-			case <-ctx.Done():
-				return ctx.Err()
-			}
-		})
-	}()
-	for d := range docs {
-		if err := yield(d); err != nil {
-			cancel()
-			for range docs {
-			}
-			<-read
-			return err
-		}
-	}
-	return <-read
-}
-
-const prefetchDocs = 512
 
 // explainLocked adds to a "data dir in use" error where the server holding
 // it listens, when a running meetscan serve said so.
