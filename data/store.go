@@ -117,8 +117,7 @@ func (s *Store) PutArticle(a *Article) (PutStatus, error) {
 // PutArticles normalises and stores articles in one transaction, recognising
 // an article already stored under the same URL or with the same content.
 // For a Duplicate, a.ID is set to the id of the stored article. Added and
-// Updated articles are marked pending until DonePending says their
-// analysis and index entry are written.
+// Updated articles are marked pending until their analysis is stored.
 func (s *Store) PutArticles(arts []*Article) ([]PutStatus, error) {
 	status := make([]PutStatus, len(arts))
 	err := s.db.Update(func(tx *bolt.Tx) error {
@@ -237,16 +236,22 @@ func (s *Store) PutAnalysis(id string, an *Analysis) error {
 	return s.PutAnalyses(map[string]*Analysis{id: an})
 }
 
-// PutAnalyses stores several analyses in one transaction.
+// PutAnalyses stores several analyses in one transaction and clears the
+// articles' pending marks: callers store an analysis once the article is
+// also indexed.
 func (s *Store) PutAnalyses(byID map[string]*Analysis) error {
 	err := s.db.Update(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketAnalyses)
+		pending := tx.Bucket(bucketPending)
 		for id, an := range byID {
 			buf, err := json.Marshal(an)
 			if err != nil {
 				return fmt.Errorf("analysis %s: %w", id, err)
 			}
 			if err := b.Put([]byte(id), buf); err != nil {
+				return err
+			}
+			if err := pending.Delete([]byte(id)); err != nil {
 				return err
 			}
 		}
@@ -344,8 +349,9 @@ func (s *Store) readBatch(after []byte, n int) ([]record, []byte, error) {
 	return out, last, err
 }
 
-// Pending returns the ids of articles stored but not yet marked done with
-// DonePending: their analysis or index entry may be missing.
+// Pending returns the ids of articles stored (added or changed) whose
+// analysis has not been stored since: their analysis and index entry may be
+// missing or stale.
 func (s *Store) Pending() ([]string, error) {
 	var ids []string
 	err := s.db.View(func(tx *bolt.Tx) error {
@@ -355,20 +361,6 @@ func (s *Store) Pending() ([]string, error) {
 		})
 	})
 	return ids, err
-}
-
-// DonePending clears the pending mark of articles whose analysis and index
-// entry are written.
-func (s *Store) DonePending(ids []string) error {
-	return s.db.Update(func(tx *bolt.Tx) error {
-		b := tx.Bucket(bucketPending)
-		for _, id := range ids {
-			if err := b.Delete([]byte(id)); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
 }
 
 // SetMeta stores a setting.

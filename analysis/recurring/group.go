@@ -64,6 +64,17 @@ type Options struct {
 	MaxMembers int
 	// NoCrossLingual keeps Chinese and English groups apart.
 	NoCrossLingual bool
+	// MergeThreshold and MergeContainment are the thresholds of the second
+	// pass, which compares whole groups (defaults 0.15 and 0.2): pooled
+	// features make a group larger than any of its wordings, so the same
+	// evidence gives lower scores.
+	MergeThreshold, MergeContainment float64
+	// NoMerge skips the second pass that joins groups whose pooled
+	// features are similar (see Grouper.merge).
+	NoMerge bool
+	// NoSynonyms compares words as they are, without mapping near-synonyms
+	// to their concept (synonymSets); for measuring what the map adds.
+	NoSynonyms bool
 }
 
 func (o Options) withDefaults() Options {
@@ -72,6 +83,12 @@ func (o Options) withDefaults() Options {
 	}
 	if o.Containment <= 0 {
 		o.Containment = 0.35
+	}
+	if o.MergeThreshold <= 0 {
+		o.MergeThreshold = 0.15
+	}
+	if o.MergeContainment <= 0 {
+		o.MergeContainment = 0.2
 	}
 	if o.Hashes <= 0 {
 		o.Hashes = 32
@@ -248,6 +265,9 @@ func (g *Grouper) tokenizePending() {
 		c := &g.classes[ci]
 		feats := make([]uint32, 0, len(words[i])+len(c.themes))
 		for _, w := range words[i] {
+			if !g.opt.NoSynonyms {
+				w = canonical(w)
+			}
 			feats = append(feats, g.feature(w, false))
 		}
 		for _, th := range c.themes {
@@ -285,6 +305,11 @@ func (g *Grouper) Groups(ctx context.Context) ([]Group, error) {
 	if err := g.link(ctx, uf, w); err != nil {
 		return nil, err
 	}
+	if !g.opt.NoMerge {
+		if err := g.merge(ctx, uf, w); err != nil {
+			return nil, err
+		}
+	}
 	if !g.opt.NoCrossLingual {
 		g.crossLingual(uf)
 	}
@@ -312,6 +337,11 @@ func (g *Grouper) weights() []float64 {
 
 // similar verifies a candidate pair of wordings.
 func (g *Grouper) similar(a, b *class, w []float64) bool {
+	return g.similarAt(a, b, w, g.opt.Threshold, g.opt.Containment)
+}
+
+// similarAt is similar with the given Jaccard and containment thresholds.
+func (g *Grouper) similarAt(a, b *class, w []float64, threshold, containment float64) bool {
 	if a.en != b.en {
 		return false
 	}
@@ -344,10 +374,10 @@ func (g *Grouper) similar(a, b *class, w []float64) bool {
 	if words == 0 || inter == 0 {
 		return false
 	}
-	if inter/(wa+wb-inter) >= g.opt.Threshold {
+	if inter/(wa+wb-inter) >= threshold {
 		return true
 	}
-	return words >= 2 && inter/math.Min(wa, wb) >= g.opt.Containment
+	return words >= 2 && inter/math.Min(wa, wb) >= containment
 }
 
 func intersects(a, b []string) bool {
@@ -432,6 +462,85 @@ func (g *Grouper) link(ctx context.Context, uf *unionFind, w []float64) error {
 				}
 			}
 			lo = hi
+		}
+	}
+	return nil
+}
+
+// maxPosting bounds the groups a word may propose in merge: a word shared
+// by more groups than this is too common to say two of them are one.
+const maxPosting = 64
+
+// merge is a second pass over the groups found by link. Paraphrases of one
+// directive often share too little pairwise for any two wordings to pass
+// the verification, yet each group pools the words of all its wordings: a
+// group's "centroid" (the union of its wordings' features) is compared
+// with other groups' centroids by the same test as wordings (weighted
+// Jaccard or containment, theme veto, same language). Candidates are
+// groups sharing at least two words through an inverted index over words
+// held by at most maxPosting groups, so there is no all-pairs pass.
+// Rounds repeat while groups still merge (at most three).
+func (g *Grouper) merge(ctx context.Context, uf *unionFind, w []float64) error {
+	for round := 0; round < 3; round++ {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		index := map[uint32]int32{}
+		var cents []class
+		var roots []uint32
+		for ci := range g.classes {
+			c := &g.classes[ci]
+			if len(c.feats) == 0 {
+				continue
+			}
+			r := uf.find(uint32(ci))
+			i, ok := index[r]
+			if !ok {
+				i = int32(len(cents))
+				index[r] = i
+				cents = append(cents, class{en: c.en})
+				roots = append(roots, r)
+			}
+			cents[i].feats = append(cents[i].feats, c.feats...)
+			cents[i].themes = append(cents[i].themes, c.themes...)
+		}
+		post := map[uint32][]int32{}
+		for i := range cents {
+			c := &cents[i]
+			slices.Sort(c.feats)
+			c.feats = slices.Compact(c.feats)
+			slices.Sort(c.themes)
+			c.themes = slices.Compact(c.themes)
+			for _, f := range c.feats {
+				if !g.isTheme[f] {
+					post[f] = append(post[f], int32(i))
+				}
+			}
+		}
+		merged := false
+		shared := map[int32]int{}
+		for i := range cents {
+			clear(shared)
+			for _, f := range cents[i].feats {
+				p := post[f]
+				if len(p) > maxPosting {
+					continue
+				}
+				for _, j := range p {
+					if j > int32(i) {
+						shared[j]++
+					}
+				}
+			}
+			for j, n := range shared {
+				if n >= 2 && uf.find(roots[i]) != uf.find(roots[j]) && g.similarAt(&cents[i], &cents[j], w, g.opt.MergeThreshold, g.opt.MergeContainment) {
+					uf.union(roots[i], roots[j])
+					merged = true
+				}
+			}
+		}
+		if !merged {
+			break
 		}
 	}
 	return nil

@@ -75,7 +75,43 @@ func Open(ctx context.Context, opts Options) (*Pipeline, error) {
 		store.Close()
 		return nil, err
 	}
+	if err := p.heal(ctx); err != nil {
+		p.Close()
+		return nil, err
+	}
 	return p, nil
+}
+
+// heal finishes what an interrupted process left undone: articles stored
+// but not analysed and indexed (a kill between the store and the index
+// commit), and an index emptied or deleted while the store has articles.
+func (p *Pipeline) heal(ctx context.Context) error {
+	stored, err := p.Store.Count()
+	if err != nil {
+		return err
+	}
+	indexed, err := p.Index.Count()
+	if err != nil {
+		return fmt.Errorf("open index: %w", err)
+	}
+	if indexed == 0 && stored > 0 {
+		p.log.Warn("the index is empty but the store has articles; rebuilding it", "articles", stored)
+		return p.RebuildIndex(ctx, nil)
+	}
+	ids, err := p.Store.Pending()
+	if err != nil || len(ids) == 0 {
+		return err
+	}
+	arts := make([]*data.Article, 0, len(ids))
+	for _, id := range ids {
+		a, err := p.Store.Article(id)
+		if err != nil {
+			return fmt.Errorf("finish interrupted work: %w", err)
+		}
+		arts = append(arts, a)
+	}
+	p.log.Info("analysing and indexing articles an interrupted run left pending", "articles", len(arts))
+	return p.analyze(ctx, arts, p.commit)
 }
 
 func (p *Pipeline) indexConfig() index.Config {

@@ -622,3 +622,46 @@ func TestRebuildIndexCancelled(t *testing.T) {
 		t.Errorf("index holds %d articles after saving 5 more, want 25", n)
 	}
 }
+
+// TestOpenFinishesInterruptedWork: what a killed process leaves behind (an
+// article stored but never analysed or indexed, a deleted index) is
+// finished by the next Open.
+func TestOpenFinishesInterruptedWork(t *testing.T) {
+	dir := t.TempDir()
+	p := open(t, dir, Options{})
+	if _, err := p.Save(context.Background(), []*data.Article{
+		article("https://ex.org/a.html", "某公司党委召开述职评议会", "12月28日，某公司党委召开述职评议会。会议要求，要推动高质量发展。"),
+	}); err != nil {
+		t.Fatal(err)
+	}
+	// A process killed right after storing: the article exists, nothing else.
+	orphan := article("https://ex.org/b.html", "某局党组召开理论学习中心组学习会", "3月5日，某局党组召开理论学习中心组学习会。会议强调，要落实全面从严治党主体责任。")
+	if _, err := p.Store.PutArticles([]*data.Article{orphan}); err != nil {
+		t.Fatal(err)
+	}
+	p.Close()
+
+	p2, err := Open(context.Background(), Options{DataDir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if an, err := p2.Store.Analysis(orphan.ID); err != nil || an.MeetingType != data.MeetingStudy {
+		t.Errorf("orphan analysis after reopen = %+v, %v", an, err)
+	}
+	if got := indexed(t, p2.Index, index.Request{}); len(got) != 2 {
+		t.Errorf("indexed after reopen = %v, want 2 articles", got)
+	}
+	if ids, _ := p2.Store.Pending(); len(ids) != 0 {
+		t.Errorf("pending after reopen = %v", ids)
+	}
+	p2.Close()
+
+	// A deleted index is rebuilt from the store.
+	if err := os.RemoveAll(IndexDir(dir)); err != nil {
+		t.Fatal(err)
+	}
+	p3 := open(t, dir, Options{})
+	if got := indexed(t, p3.Index, index.Request{}); len(got) != 2 {
+		t.Errorf("indexed after deleting the index = %v, want 2 articles", got)
+	}
+}
