@@ -64,14 +64,6 @@ type Options struct {
 	MaxMembers int
 	// NoCrossLingual keeps Chinese and English groups apart.
 	NoCrossLingual bool
-	// MergeThreshold and MergeContainment are the thresholds of the second
-	// pass, which compares whole groups (defaults 0.15 and 0.2): pooled
-	// features make a group larger than any of its wordings, so the same
-	// evidence gives lower scores.
-	MergeThreshold, MergeContainment float64
-	// NoMerge skips the second pass that joins groups whose pooled
-	// features are similar (see Grouper.merge).
-	NoMerge bool
 	// NoSynonyms compares words as they are, without mapping near-synonyms
 	// to their concept (synonymSets); for measuring what the map adds.
 	NoSynonyms bool
@@ -83,12 +75,6 @@ func (o Options) withDefaults() Options {
 	}
 	if o.Containment <= 0 {
 		o.Containment = 0.35
-	}
-	if o.MergeThreshold <= 0 {
-		o.MergeThreshold = 0.15
-	}
-	if o.MergeContainment <= 0 {
-		o.MergeContainment = 0.2
 	}
 	if o.Hashes <= 0 {
 		o.Hashes = 32
@@ -110,7 +96,7 @@ func (o Options) withDefaults() Options {
 
 // Group is a recurring requirement.
 type Group struct {
-	Text      string   `json:"text"`     // representative wording: the most frequent one
+	Text      string   `json:"text"`     // representative wording: the most typical one (medoid), marker stripped
 	Count     int      `json:"count"`    // requirements in the group
 	Articles  int      `json:"articles"` // distinct articles
 	Variants  int      `json:"variants"` // distinct wordings
@@ -155,7 +141,8 @@ type Grouper struct {
 	strList  []string
 
 	recs    []rec
-	pending []uint32 // wordings not tokenized yet
+	pending []uint32  // wordings not tokenized yet
+	w       []float64 // feature weights of the last Groups call
 }
 
 type class struct {
@@ -302,16 +289,15 @@ func (g *Grouper) Groups(ctx context.Context) ([]Group, error) {
 	g.tokenizePending()
 	uf := newUnionFind(len(g.classes))
 	w := g.weights()
+	g.w = w
 	if err := g.link(ctx, uf, w); err != nil {
 		return nil, err
 	}
-	if !g.opt.NoMerge {
-		if err := g.merge(ctx, uf, w); err != nil {
-			return nil, err
-		}
-	}
 	if !g.opt.NoCrossLingual {
 		g.crossLingual(uf)
+		if !g.opt.NoSynonyms {
+			g.conceptBridge(uf, w)
+		}
 	}
 	return g.collect(uf), nil
 }
@@ -337,11 +323,6 @@ func (g *Grouper) weights() []float64 {
 
 // similar verifies a candidate pair of wordings.
 func (g *Grouper) similar(a, b *class, w []float64) bool {
-	return g.similarAt(a, b, w, g.opt.Threshold, g.opt.Containment)
-}
-
-// similarAt is similar with the given Jaccard and containment thresholds.
-func (g *Grouper) similarAt(a, b *class, w []float64, threshold, containment float64) bool {
 	if a.en != b.en {
 		return false
 	}
@@ -374,10 +355,10 @@ func (g *Grouper) similarAt(a, b *class, w []float64, threshold, containment flo
 	if words == 0 || inter == 0 {
 		return false
 	}
-	if inter/(wa+wb-inter) >= threshold {
+	if inter/(wa+wb-inter) >= g.opt.Threshold {
 		return true
 	}
-	return words >= 2 && inter/math.Min(wa, wb) >= containment
+	return words >= 2 && inter/math.Min(wa, wb) >= g.opt.Containment
 }
 
 func intersects(a, b []string) bool {
@@ -467,85 +448,6 @@ func (g *Grouper) link(ctx context.Context, uf *unionFind, w []float64) error {
 	return nil
 }
 
-// maxPosting bounds the groups a word may propose in merge: a word shared
-// by more groups than this is too common to say two of them are one.
-const maxPosting = 64
-
-// merge is a second pass over the groups found by link. Paraphrases of one
-// directive often share too little pairwise for any two wordings to pass
-// the verification, yet each group pools the words of all its wordings: a
-// group's "centroid" (the union of its wordings' features) is compared
-// with other groups' centroids by the same test as wordings (weighted
-// Jaccard or containment, theme veto, same language). Candidates are
-// groups sharing at least two words through an inverted index over words
-// held by at most maxPosting groups, so there is no all-pairs pass.
-// Rounds repeat while groups still merge (at most three).
-func (g *Grouper) merge(ctx context.Context, uf *unionFind, w []float64) error {
-	for round := 0; round < 3; round++ {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		index := map[uint32]int32{}
-		var cents []class
-		var roots []uint32
-		for ci := range g.classes {
-			c := &g.classes[ci]
-			if len(c.feats) == 0 {
-				continue
-			}
-			r := uf.find(uint32(ci))
-			i, ok := index[r]
-			if !ok {
-				i = int32(len(cents))
-				index[r] = i
-				cents = append(cents, class{en: c.en})
-				roots = append(roots, r)
-			}
-			cents[i].feats = append(cents[i].feats, c.feats...)
-			cents[i].themes = append(cents[i].themes, c.themes...)
-		}
-		post := map[uint32][]int32{}
-		for i := range cents {
-			c := &cents[i]
-			slices.Sort(c.feats)
-			c.feats = slices.Compact(c.feats)
-			slices.Sort(c.themes)
-			c.themes = slices.Compact(c.themes)
-			for _, f := range c.feats {
-				if !g.isTheme[f] {
-					post[f] = append(post[f], int32(i))
-				}
-			}
-		}
-		merged := false
-		shared := map[int32]int{}
-		for i := range cents {
-			clear(shared)
-			for _, f := range cents[i].feats {
-				p := post[f]
-				if len(p) > maxPosting {
-					continue
-				}
-				for _, j := range p {
-					if j > int32(i) {
-						shared[j]++
-					}
-				}
-			}
-			for j, n := range shared {
-				if n >= 2 && uf.find(roots[i]) != uf.find(roots[j]) && g.similarAt(&cents[i], &cents[j], w, g.opt.MergeThreshold, g.opt.MergeContainment) {
-					uf.union(roots[i], roots[j])
-					merged = true
-				}
-			}
-		}
-		if !merged {
-			break
-		}
-	}
-	return nil
-}
-
 // crossLingual joins a Chinese and an English group when they carry the
 // same non-empty theme set and each is the only recurring group of its
 // language with that set: the themes are the only bridge between the
@@ -605,6 +507,113 @@ func (g *Grouper) crossLingual(uf *unionFind) {
 		if s[0].count == 1 && s[1].count == 1 {
 			uf.union(s[0].root, s[1].root)
 		}
+	}
+}
+
+// Concept bridge thresholds: groups of the two languages must share at
+// least bridgeShared concepts with a weighted Jaccard over their concept
+// sets of at least bridgeJaccard.
+const (
+	bridgeShared  = 2
+	bridgeJaccard = 0.4
+)
+
+// conceptBridge joins a Chinese and an English group through the concepts
+// of the synonym map, which are shared by both languages (每周 and weekly
+// are both "regular"): the pooled concept sets of the two groups must
+// overlap (bridgeShared, bridgeJaccard), their themes must not be
+// disjoint, and each must be the other's best match, so one group never
+// bridges to two. Only recurring single-language groups take part.
+func (g *Grouper) conceptBridge(uf *unionFind, w []float64) {
+	isConcept := make([]bool, len(g.isTheme))
+	for s, id := range g.vocab {
+		isConcept[id] = strings.HasPrefix(s, conceptPrefix)
+	}
+	type info struct {
+		concepts []uint32
+		themes   []string
+		n        int
+		en       bool
+		mixed    bool
+	}
+	groups := map[uint32]*info{}
+	var roots []uint32
+	for ci := range g.classes {
+		c := &g.classes[ci]
+		r := uf.find(uint32(ci))
+		in := groups[r]
+		if in == nil {
+			in = &info{en: c.en}
+			groups[r] = in
+			roots = append(roots, r)
+		}
+		in.n += int(c.n)
+		in.mixed = in.mixed || in.en != c.en
+		for _, f := range c.feats {
+			if isConcept[f] {
+				in.concepts = append(in.concepts, f)
+			}
+		}
+		in.themes = append(in.themes, c.themes...)
+	}
+	post := [2]map[uint32][]uint32{{}, {}} // language -> concept -> roots
+	for _, r := range roots {
+		in := groups[r]
+		slices.Sort(in.concepts)
+		in.concepts = slices.Compact(in.concepts)
+		slices.Sort(in.themes)
+		in.themes = slices.Compact(in.themes)
+		if in.mixed || in.n < g.opt.MinCount || len(in.concepts) < bridgeShared {
+			continue
+		}
+		l := 0
+		if in.en {
+			l = 1
+		}
+		for _, f := range in.concepts {
+			post[l][f] = append(post[l][f], r)
+		}
+	}
+	best := func(r uint32) (uint32, bool) {
+		in := groups[r]
+		other := post[0]
+		if !in.en {
+			other = post[1]
+		}
+		shared := map[uint32]int{}
+		for _, f := range in.concepts {
+			for _, o := range other[f] {
+				shared[o]++
+			}
+		}
+		var top uint32
+		topScore := 0.0
+		for o, n := range shared {
+			oi := groups[o]
+			if n < bridgeShared || (len(in.themes) > 0 && len(oi.themes) > 0 && !intersects(in.themes, oi.themes)) {
+				continue
+			}
+			sc := weightedJaccard(in.concepts, oi.concepts, w)
+			if sc > topScore || (sc == topScore && o < top) {
+				top, topScore = o, sc
+			}
+		}
+		return top, topScore >= bridgeJaccard
+	}
+	var pairs [][2]uint32
+	for _, r := range roots {
+		in := groups[r]
+		if in.en || in.mixed || in.n < g.opt.MinCount {
+			continue
+		}
+		if e, ok := best(r); ok {
+			if back, ok := best(e); ok && back == r {
+				pairs = append(pairs, [2]uint32{r, e})
+			}
+		}
+	}
+	for _, p := range pairs {
+		uf.union(p[0], p[1])
 	}
 }
 
@@ -702,16 +711,77 @@ func (g *Grouper) group(recs []uint32, years map[int]bool) Group {
 				Org: g.strList[a.org], Speaker: g.strList[r.speaker], Text: c.text})
 		}
 	}
-	best, bestN := uint32(0), -1
-	for ci, n := range wordings {
-		if n > bestN || (n == bestN && ci < best) {
-			best, bestN = ci, n
-		}
-	}
-	grp.Text = g.classes[best].text
+	grp.Text = StripMarker(g.classes[g.typical(wordings)].text)
 	grp.Articles, grp.Variants = len(arts), len(wordings)
 	grp.Orgs, grp.Speakers, grp.Themes, grp.Langs = keys(orgs), keys(speakers), keys(themes), keys(langs)
 	return grp
+}
+
+// typicalCandidates bounds the wordings typical compares: the most
+// frequent ones, so a group of thousands of wordings costs a fixed amount.
+const typicalCandidates = 64
+
+// typical picks a group's representative wording: the medoid, i.e. the
+// wording with the largest count-weighted similarity (weighted Jaccard) to
+// the group's wordings, itself included. The most frequent wording can be
+// an outlier that joined through a chain of paraphrases; the medoid is the
+// one that reads most like the rest. Ties go to the more frequent, then
+// the earlier wording.
+func (g *Grouper) typical(wordings map[uint32]int) uint32 {
+	ids := make([]uint32, 0, len(wordings))
+	for ci := range wordings {
+		ids = append(ids, ci)
+	}
+	sort.Slice(ids, func(i, j int) bool {
+		if wordings[ids[i]] != wordings[ids[j]] {
+			return wordings[ids[i]] > wordings[ids[j]]
+		}
+		return ids[i] < ids[j]
+	})
+	if len(ids) == 1 || g.w == nil {
+		return ids[0]
+	}
+	ids = ids[:min(len(ids), typicalCandidates)]
+	best, bestScore := ids[0], -1.0
+	for _, a := range ids {
+		score := 0.0
+		for _, b := range ids {
+			if a == b {
+				score += float64(wordings[b])
+				continue
+			}
+			score += float64(wordings[b]) * weightedJaccard(g.classes[a].feats, g.classes[b].feats, g.w)
+		}
+		if score > bestScore+1e-9 {
+			best, bestScore = a, score
+		}
+	}
+	return best
+}
+
+// weightedJaccard of two sorted feature lists.
+func weightedJaccard(a, b []uint32, w []float64) float64 {
+	var inter, union float64
+	i, j := 0, 0
+	for i < len(a) || j < len(b) {
+		switch {
+		case j >= len(b) || (i < len(a) && a[i] < b[j]):
+			union += w[a[i]]
+			i++
+		case i >= len(a) || b[j] < a[i]:
+			union += w[b[j]]
+			j++
+		default:
+			inter += w[a[i]]
+			union += w[a[i]]
+			i++
+			j++
+		}
+	}
+	if union == 0 {
+		return 0
+	}
+	return inter / union
 }
 
 // seen is the sortable date of an article: its meeting date, else its year.

@@ -2,7 +2,9 @@ package recurring
 
 import (
 	"context"
+
 	"fmt"
+	porterstemmer "github.com/blevesearch/go-porterstemmer"
 	"strings"
 	"sync"
 	"testing"
@@ -177,6 +179,35 @@ func TestGroupPlanted(t *testing.T) {
 			}
 		}
 	}
+	// The paraphrase families alone (theme directives, which are most of
+	// the pairs, share their wording and group easily): the synonym map
+	// must raise their recall without lowering precision.
+	para := func(i int) bool {
+		return !strings.HasPrefix(fams[i], "theme:") && !strings.HasPrefix(fams[i], "x_") && fams[i] != ""
+	}
+	g0 := New(tok, Options{NoSynonyms: true})
+	for _, r := range recs {
+		g0.Add(r)
+	}
+	groups0, err := g0.Groups(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	pred0 := assign(groups0, recs)
+	for _, c := range []struct {
+		name string
+		keep func(int) bool
+	}{
+		{"zh families", func(i int) bool { return zh(i) && para(i) }},
+		{"en families", func(i int) bool { return en(i) && para(i) }},
+	} {
+		p0, r0 := pairScores(pred0, fams, c.keep)
+		p1, r1 := pairScores(pred, fams, c.keep)
+		t.Logf("%s: without synonyms P=%.3f R=%.3f; with P=%.3f R=%.3f", c.name, p0, r0, p1, r1)
+		if p1 < 0.95 || r1 < r0+0.1 {
+			t.Errorf("%s: P=%.3f R=%.3f with synonyms, R=%.3f without: want P ≥ 0.95 and R up by 0.1", c.name, p1, r1, r0)
+		}
+	}
 	if len(groups) == 0 || len(groups[0].Years) != 6 || groups[0].Count < groups[len(groups)-1].Count {
 		t.Errorf("groups not sorted by recurrence: first %+v", groups[0].Years)
 	}
@@ -277,5 +308,87 @@ func TestThemesVetoAndBridge(t *testing.T) {
 	}
 	if gs, _ := g2.Groups(context.Background()); len(gs) != 0 {
 		t.Errorf("MinYears 2 kept a one-year group: %+v", gs)
+	}
+}
+
+func TestCanonical(t *testing.T) {
+	stem := func(w string) string {
+		if r := []rune(w)[0]; r < 0x2E80 {
+			return porterstemmer.StemString(w)
+		}
+		return w
+	}
+	for _, tc := range []struct {
+		a, b string
+		same bool
+	}{
+		{"每周", "定期", true},
+		{"扛起", "压实", true},
+		{"担起", "扛牢", true},
+		{"集中学习", "学习制度", true},
+		{"落细", "贯彻", true},
+		{"台账", "记录", true},
+		{"weekly", "regular", true},
+		{"responsibility", "duties", true},
+		{"precautions", "hazard", true},
+		{"每周", "安全", false},
+		{"食堂", "档案", false},
+		{"secretary", "record", false},
+	} {
+		ca, cb := canonical(stem(tc.a)), canonical(stem(tc.b))
+		if (ca == cb) != tc.same {
+			t.Errorf("%q -> %q, %q -> %q: same = %v, want %v", tc.a, ca, tc.b, cb, ca == cb, tc.same)
+		}
+	}
+	// Directive boilerplate (strengthen/enhance, implement/carry out, 落实)
+	// is removed as stop words before the map applies, which already makes
+	// such swaps free; the map must not resurrect it.
+	tok := testTokenizer(t)
+	if got := tok.Tokens("要进一步加强和落实 strengthen, enhance and implement"); len(got) != 0 {
+		t.Errorf("boilerplate tokens %q", got)
+	}
+}
+
+// TestRepresentative: the group's text is its most typical wording (the
+// medoid), not merely the most frequent, and never keeps a marker.
+func TestRepresentative(t *testing.T) {
+	tok := testTokenizer(t)
+	tests := []struct {
+		name  string
+		texts []string // one requirement each, in separate articles
+		want  string
+	}{
+		{"marker stripped", []string{"（一）要坚持每周集中学习制度，做到学习有计划、有记录、有检查",
+			"第三，要坚持每周集中学习制度，做到学习有计划、有记录、有检查",
+			"二是要坚持每周集中学习制度，做到学习有计划、有记录、有检查"},
+			"要坚持每周集中学习制度，做到学习有计划、有记录、有检查"},
+		{"medoid beats the frequent outlier", []string{
+			"branch records must be archived with minutes, photos and sign-in sheets",
+			"branch records must be archived with minutes, photos and sign-in sheets",
+			"branch records must be archived with minutes, photos and sign-in sheets",
+			"branch records must be archived with minutes and photos, and ledgers kept complete",
+			"branch records must be archived with minutes and photos, and ledgers kept complete",
+			"ledgers must be kept complete, with photos and minutes filed on time",
+			"ledgers must be kept complete, with photos and minutes filed on time",
+			"ledgers must be kept complete, with photos and minutes filed on time"},
+			"branch records must be archived with minutes and photos, and ledgers kept complete"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			g := New(tok, Options{})
+			for i, x := range tc.texts {
+				g.Add(Record{ArticleID: fmt.Sprint("a", i), Year: 2019 + i, Text: x})
+			}
+			groups, err := g.Groups(context.Background())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(groups) != 1 {
+				t.Fatalf("%d groups, want 1: %+v", len(groups), groups)
+			}
+			if groups[0].Text != tc.want {
+				t.Errorf("text %q, want %q", groups[0].Text, tc.want)
+			}
+		})
 	}
 }

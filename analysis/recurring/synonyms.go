@@ -39,8 +39,7 @@ var synonymSets = map[string]string{
 	"alarm":     "警钟 警钟长鸣 提醒 | alarm reminder remind warning",
 	"integrity": "廉洁 廉政 纪律 | integrity discipline",
 	"early":     "抓早抓小 防微杜渐 苗头 苗头性 倾向性 咬耳扯袖 | early",
-	"implement": "落细 落地 贯彻 | implement carry",
-	"strength":  "增强 强化 | strengthen enhance",
+	"implement": "落细 落地 贯彻 | execute",
 }
 
 // synonyms maps a token (a Chinese word, or an English stem as Tokens
