@@ -29,16 +29,18 @@ func Rebuild(ctx context.Context, dir string, cfg Config, src DocSource, progres
 // keep using the old index until the swap. A killed rebuild leaves the old
 // index intact; Open cleans up the leftovers and undoes a half-done swap.
 //
-// The fresh index is written with scorch's unsafe_batch (batches return
-// before they are persisted, about a quarter faster); the last batch waits
-// for persistence before the index is closed and swapped, so nothing is
-// lost and nothing half-written becomes live.
+// The fresh index is written with scorch's default (safe) batches, two in
+// flight (addDocs): with the batches overlapping, unsafe_batch was no
+// faster (10k articles, same run: 874 and 564 docs/s unsafe vs 934 and 794
+// safe) and let unpersisted segments pile up in memory. The version is
+// recorded in a last batch whose persistence is awaited before the index is
+// closed and swapped, so nothing half-written becomes live.
 func (ix *Index) Rebuild(ctx context.Context, src DocSource, progress func(done int)) error {
 	newDir := ix.dir + ".new"
 	if err := os.RemoveAll(newDir); err != nil {
 		return fmt.Errorf("rebuild: %w", err)
 	}
-	fresh, err := createIndex(newDir, ix.cfg, map[string]interface{}{"unsafe_batch": true})
+	fresh, err := createIndex(newDir, ix.cfg, nil)
 	if err != nil {
 		return fmt.Errorf("rebuild: %w", err)
 	}

@@ -515,7 +515,7 @@ func (g *Grouper) crossLingual(uf *unionFind) {
 // sets of at least bridgeJaccard.
 const (
 	bridgeShared  = 2
-	bridgeJaccard = 0.4
+	bridgeJaccard = 0.3
 )
 
 // conceptBridge joins a Chinese and an English group through the concepts

@@ -392,3 +392,56 @@ func TestRepresentative(t *testing.T) {
 		})
 	}
 }
+
+// TestConceptBridge: Chinese and English groups without themes meet
+// through shared concepts of the synonym map, one-to-one; a group sharing
+// a single concept does not.
+func TestConceptBridge(t *testing.T) {
+	tok := testTokenizer(t)
+	texts := []struct{ text, fam string }{
+		{"要坚持每周集中学习制度，做到学习有计划、有记录、有检查", "study"},
+		{"要坚持每周集中学习制度，做到学习有计划、有记录、有检查", "study"},
+		{"a weekly group study system should be kept, with a plan, a record and a check for every session", "study"},
+		{"a weekly group study system should be kept, with a plan, a record and a check for every session", "study"},
+		{"支部书记要切实扛起抓党建的直接责任，做到亲自部署、亲自过问、亲自推动", "secretary"},
+		{"支部书记要切实扛起抓党建的直接责任，做到亲自部署、亲自过问、亲自推动", "secretary"},
+		{"the direct responsibility of branch secretaries for party building must be tightened", "secretary"},
+		{"the direct responsibility of branch secretaries for party building must be tightened", "secretary"},
+		{"the alarm bell of safety needs to ring constantly, so that every precaution is taken", "safety"},
+		{"the alarm bell of safety needs to ring constantly, so that every precaution is taken", "safety"},
+		{"要进一步加强食堂管理，提高饭菜质量，改善就餐环境", "canteen"},
+		{"要进一步加强食堂管理，提高饭菜质量，改善就餐环境", "canteen"},
+	}
+	for _, tc := range []struct {
+		name   string
+		opt    Options
+		groups int
+	}{
+		{"bridged", Options{}, 4},
+		{"no synonyms", Options{NoSynonyms: true}, 6},
+		{"no cross-lingual", Options{NoCrossLingual: true}, 6},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			g := New(tok, tc.opt)
+			fam := map[string]string{}
+			for i, x := range texts {
+				g.Add(Record{ArticleID: fmt.Sprint("a", i), Year: 2019 + i%4, Text: x.text})
+				fam[x.text] = x.fam
+			}
+			groups, err := g.Groups(context.Background())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(groups) != tc.groups {
+				t.Errorf("%d groups, want %d", len(groups), tc.groups)
+			}
+			for _, gr := range groups {
+				for _, m := range gr.Members {
+					if fam[m.Text] != fam[gr.Text] {
+						t.Errorf("group %q holds %q", gr.Text, m.Text)
+					}
+				}
+			}
+		})
+	}
+}
