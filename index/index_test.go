@@ -398,3 +398,34 @@ func TestDropTitle(t *testing.T) {
 		t.Errorf("no title: %q", got)
 	}
 }
+
+// TestAddManyBatches: batches run concurrently, so an id given twice in
+// one Add must still end up with its last version, and every article of a
+// multi-batch Add must be there when Add returns.
+func TestAddManyBatches(t *testing.T) {
+	ix := openTest(t, filepath.Join(t.TempDir(), "index"), Config{AnalyzerVersion: "test-1"})
+	n := batchSize*batchesInFlight + 7
+	docs := make([]Doc, 0, n+1)
+	for i := 0; i < n; i++ {
+		a := &data.Article{ID: fmt.Sprintf("a%05d", i), URL: fmt.Sprintf("https://example.org/%d", i),
+			Title: "旧标题", Body: "党建工作推进会"}
+		docs = append(docs, Doc{Article: a})
+	}
+	docs = append(docs, Doc{Article: &data.Article{ID: "a00000", URL: "https://example.org/0", Title: "新标题", Body: "述职评议会"}})
+	if err := ix.Add(context.Background(), docs); err != nil {
+		t.Fatal(err)
+	}
+	if c, err := ix.Count(); err != nil || c != n {
+		t.Fatalf("Count = %d, %v; want %d", c, err, n)
+	}
+	res, err := ix.Search(context.Background(), Request{Query: "述职评议", Exact: true})
+	if err != nil || res.Total != 1 || res.Hits[0].ID != "a00000" || res.Hits[0].Title != "新标题" {
+		t.Fatalf("last version not indexed: %+v, %v", res, err)
+	}
+	if _, err := ix.Search(context.Background(), Request{Query: "旧标题"}); err != nil {
+		t.Fatal(err)
+	}
+	if res, _ := ix.Search(context.Background(), Request{Query: "title:新标题"}); res == nil || res.Total != 1 {
+		t.Errorf("title query: %+v", res)
+	}
+}
