@@ -425,7 +425,7 @@ func TestAddManyBatches(t *testing.T) {
 	if _, err := ix.Search(context.Background(), Request{Query: "旧标题"}); err != nil {
 		t.Fatal(err)
 	}
-	if res, _ := ix.Search(context.Background(), Request{Query: "title:新标题"}); res == nil || res.Total != 1 {
+	if res, _ := ix.Search(context.Background(), Request{Query: `title:"新标题"`}); res == nil || res.Total != 1 {
 		t.Errorf("title query: %+v", res)
 	}
 }

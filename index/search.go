@@ -389,14 +389,19 @@ func titleFromBody(title string, locs search.TermLocationMap) string {
 	if len(spans) == 0 {
 		return ""
 	}
+	// Overlapping spans (a word and its sub-words) become one mark.
 	slices.SortFunc(spans, func(a, b [2]int) int { return a[0] - b[0] })
+	merged := spans[:1]
+	for _, sp := range spans[1:] {
+		if last := &merged[len(merged)-1]; sp[0] < last[1] {
+			last[1] = max(last[1], sp[1])
+		} else {
+			merged = append(merged, sp)
+		}
+	}
 	var sb strings.Builder
 	at := 0
-	for _, sp := range spans {
-		if sp[1] <= at {
-			continue
-		}
-		sp[0] = max(sp[0], at)
+	for _, sp := range merged {
 		sb.WriteString(html.EscapeString(title[at:sp[0]]))
 		sb.WriteString("<mark>")
 		sb.WriteString(html.EscapeString(title[sp[0]:sp[1]]))
