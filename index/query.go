@@ -2,6 +2,7 @@ package index
 
 import (
 	"fmt"
+	"regexp/syntax"
 	"strconv"
 	"strings"
 	"time"
@@ -252,6 +253,14 @@ func (b *queryBuilder) clauseQuery(c clause) (query.Query, error) {
 		if c.field != "" {
 			if f, ok := queryFields[c.field]; ok {
 				raw = f + ":" + c.value
+			}
+		}
+		if v := c.value; len(v) >= 2 && v[0] == '/' && v[len(v)-1] == '/' {
+			// bleve checks a /regexp/ only when it searches; check it
+			// here so that a bad one is the user's error, with Go's
+			// message (bleve's regexps are Go's syntax).
+			if _, err := syntax.Parse(v[1:len(v)-1], syntax.Perl); err != nil {
+				return nil, fmt.Errorf("%w: %v", ErrBadQuery, err)
 			}
 		}
 		q, err := query.NewQueryStringQuery(raw).Parse()
@@ -636,8 +645,8 @@ func setOf(words ...string) map[string]bool {
 }
 
 // ParseDateBound parses "2023", "2023-05" or "2023-05-01" (also with / or
-// .) in Shanghai time: the start of the period, or with end the start of the
-// period after it (an exclusive upper bound).
+// .) in Shanghai time: the first day of the period, or with end its last
+// day, which Request.To includes whole.
 func ParseDateBound(s string, end bool) (time.Time, error) {
 	s = strings.TrimSpace(strings.NewReplacer("/", "-", ".", "-").Replace(s))
 	for _, l := range []struct {
@@ -650,7 +659,7 @@ func ParseDateBound(s string, end bool) (time.Time, error) {
 			continue
 		}
 		if end {
-			t = t.AddDate(l.y, l.m, l.d)
+			t = t.AddDate(l.y, l.m, l.d-1)
 		}
 		return t, nil
 	}

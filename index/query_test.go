@@ -70,9 +70,10 @@ func TestParseDateBound(t *testing.T) {
 		wantFail bool
 	}{
 		{"2023", false, "2023-01-01", false},
-		{"2023", true, "2024-01-01", false},
-		{"2023-05", true, "2023-06-01", false},
-		{"2023/5/31", true, "2023-06-01", false},
+		{"2023", true, "2023-12-31", false},
+		{"2023-05", true, "2023-05-31", false},
+		{"2023/5/31", true, "2023-05-31", false},
+		{"2024-02", true, "2024-02-29", false},
 		{"2023.12.31", false, "2023-12-31", false},
 		{"May 2023", false, "", true},
 	}

@@ -173,10 +173,13 @@ func (ix *Index) compile(req Request) (*compiled, error) {
 			}
 			uq = query.NewDisjunctionQuery(ors)
 		}
-		if uq != nil {
-			conj = append(conj, uq)
-			relaxed = qb.relaxed(clauses, uq)
+		if uq == nil {
+			// Only punctuation or spaces: searching for nothing must not
+			// list everything.
+			return nil, fmt.Errorf("%w: %q has no words to search for", ErrBadQuery, req.Query)
 		}
+		conj = append(conj, uq)
+		relaxed = qb.relaxed(clauses, uq)
 		markChars = qb.singleChars(clauses)
 	}
 	term := func(field, v string) {

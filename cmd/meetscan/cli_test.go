@@ -854,7 +854,12 @@ func TestCLISearch(t *testing.T) {
 		}, ""},
 		{"from to", []string{"--from", "2021", "--to", "2022-12-31"}, -1, func(h map[string]string, res searchOut) bool {
 			return len(res.Facets["year"]) == 2 && res.Facets["year"]["2021"]+res.Facets["year"]["2022"] == res.Total
-		}, "index: ParseDateBound(end) is already exclusive, Search adds another day, so --to 2022 includes 2023-01-01"},
+		}, ""},
+		{"to a year", []string{"--to", "2022"}, -1, func(h map[string]string, res searchOut) bool {
+			_, y2023 := res.Facets["year"]["2023"]
+			_, y2024 := res.Facets["year"]["2024"]
+			return !y2023 && !y2024
+		}, ""},
 	}
 	for _, f := range filters {
 		t.Run("filter "+f.name, func(t *testing.T) {
@@ -962,7 +967,8 @@ func TestCLISearchBadQueries(t *testing.T) {
 		{`~`, ""},
 		{`year:>=abc`, ""},
 		{`nosuchfield:x`, ""},
-		{`body:/[/`, "index: a bad regexp fails at search time as a plain error (exit 1), not index.ErrBadQuery"},
+		{`body:/[/`, ""},
+		{`/(/`, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.query, func(t *testing.T) {
@@ -991,7 +997,7 @@ func TestCLISearchBadQueries(t *testing.T) {
 		var res searchOut
 		json.Unmarshal([]byte(out), &res)
 		if code == exitOK && res.Total == all {
-			t.Logf("KNOWN BUG (index): search %q matches all %d meetings", q, all)
+			t.Errorf("search %q matches all %d meetings", q, all)
 		}
 	}
 }
