@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -70,22 +69,6 @@ func plantedAnalysis(d *gen.Doc) *data.Analysis {
 	return an
 }
 
-// peakRSS is the process's peak resident set (VmHWM) in MiB, 0 if unknown.
-func peakRSS() float64 {
-	b, err := os.ReadFile("/proc/self/status")
-	if err != nil {
-		return 0
-	}
-	for _, line := range strings.Split(string(b), "\n") {
-		if strings.HasPrefix(line, "VmHWM:") {
-			f := strings.Fields(line)
-			kb, _ := strconv.Atoi(f[1])
-			return float64(kb) / 1024
-		}
-	}
-	return 0
-}
-
 func dirSize(dir string) int64 {
 	var n int64
 	filepath.WalkDir(dir, func(_ string, d fs.DirEntry, err error) error {
@@ -99,22 +82,13 @@ func dirSize(dir string) int64 {
 	return n
 }
 
-func benchDocs(def int) int {
-	if s := os.Getenv("MEETSCAN_BENCH_DOCS"); s != "" {
-		if n, err := strconv.Atoi(s); err == nil {
-			return n
-		}
-	}
-	return def
-}
-
 // BenchmarkIndex measures indexing throughput without analysis (documents
 // are generated beforehand) through Add (safe batches, each persisted
 // before it returns) and through Rebuild (unsafe_batch, persisted once at
 // the end), in the same run. MEETSCAN_BENCH_DOCS sets the corpus size
 // (default 10,000).
 func BenchmarkIndex(b *testing.B) {
-	n := benchDocs(10000)
+	n := gen.DocsFromEnv(10000)
 	docs, bytes := genDocs(b, n)
 	ctx := context.Background()
 	// Load the segmenter outside the timings.
@@ -180,7 +154,7 @@ func BenchmarkIndex(b *testing.B) {
 				b.ReportMetric(cpu.Seconds()*1e3/float64(len(docs)), "cpu-ms/doc")
 				b.ReportMetric(float64(bytes)/el.Seconds()/1e6, "MB/s")
 				b.ReportMetric(float64(dirSize(dir))/1e6, "index-MB")
-				b.ReportMetric(peakRSS(), "peak-RSS-MiB")
+				b.ReportMetric(gen.PeakRSSMiB(), "peak-RSS-MiB")
 			}
 		})
 	}
@@ -229,7 +203,7 @@ func latencies(b *testing.B, ix *Index, passes int) (p50, p99 time.Duration, mea
 // measures query latency with facets and snippets (p50/p99 over the query
 // mix, 5 passes after one warm-up pass).
 func BenchmarkSearch100k(b *testing.B) {
-	n := benchDocs(100000)
+	n := gen.DocsFromEnv(100000)
 	ctx := context.Background()
 	dir := os.Getenv("MEETSCAN_BENCH_INDEX")
 	if dir == "" {
@@ -257,7 +231,7 @@ func BenchmarkSearch100k(b *testing.B) {
 		el := time.Since(start)
 		b.Logf("built %d docs (%.1f MB text, %.0f B/doc) in %v: %.0f docs/s, index %.1f MB, peak RSS %.0f MiB",
 			n, float64(bytes)/1e6, float64(bytes)/float64(n), el.Round(time.Millisecond), float64(n)/el.Seconds(),
-			float64(dirSize(dir))/1e6, peakRSS())
+			float64(dirSize(dir))/1e6, gen.PeakRSSMiB())
 		docs = nil
 		runtime.GC()
 	}
@@ -268,7 +242,7 @@ func BenchmarkSearch100k(b *testing.B) {
 		b.ReportMetric(float64(p50.Microseconds())/1000, "p50-ms")
 		b.ReportMetric(float64(p99.Microseconds())/1000, "p99-ms")
 		b.ReportMetric(hits, "mean-hits")
-		b.ReportMetric(peakRSS(), "peak-RSS-MiB")
+		b.ReportMetric(gen.PeakRSSMiB(), "peak-RSS-MiB")
 	}
 	b.StopTimer()
 	// Per-query medians, to see which queries dominate.
@@ -333,7 +307,7 @@ func segmentFor(dict string) (any, error) {
 // meetscan/analysis (two goroutines, as the pipeline may run it) and then
 // Add, for MEETSCAN_BENCH_DOCS (default 5,000) generated articles.
 func BenchmarkIndexAnalyzed(b *testing.B) {
-	n := benchDocs(5000)
+	n := gen.DocsFromEnv(5000)
 	docs, bytes := genDocs(b, n)
 	an, err := analysis.New(analysis.Config{})
 	if err != nil {
@@ -374,7 +348,7 @@ func BenchmarkIndexAnalyzed(b *testing.B) {
 		el := time.Since(start)
 		b.ReportMetric(float64(len(docs))/el.Seconds(), "docs/s")
 		b.ReportMetric(float64(bytes)/el.Seconds()/1e6, "MB/s")
-		b.ReportMetric(peakRSS(), "peak-RSS-MiB")
+		b.ReportMetric(gen.PeakRSSMiB(), "peak-RSS-MiB")
 	}
 }
 

@@ -1,14 +1,11 @@
 package recurring
 
 import (
-	"bufio"
 	"context"
 	"fmt"
 	"math/rand/v2"
 	"os"
 	"runtime"
-	"strconv"
-	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -16,31 +13,6 @@ import (
 	"meetscan/data"
 	"meetscan/data/gen"
 )
-
-// benchDocs is MEETSCAN_BENCH_DOCS or def.
-func benchDocs(def int) int {
-	if n, err := strconv.Atoi(os.Getenv("MEETSCAN_BENCH_DOCS")); err == nil && n > 0 {
-		return n
-	}
-	return def
-}
-
-// peakRSS is the process's peak resident set (VmHWM) in MiB.
-func peakRSS() float64 {
-	f, err := os.Open("/proc/self/status")
-	if err != nil {
-		return 0
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		if v, ok := strings.CutPrefix(sc.Text(), "VmHWM:"); ok {
-			kb, _ := strconv.Atoi(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")))
-			return float64(kb) / 1024
-		}
-	}
-	return 0
-}
 
 // cpuSeconds is the process's user+system CPU time: on a shared, loaded
 // machine it says more than wall time.
@@ -68,7 +40,7 @@ func heapMiB() float64 {
 // LSH and verification run at full scale.
 func BenchmarkRecurring100k(b *testing.B) {
 	tok := testTokenizer(b)
-	n := benchDocs(100000)
+	n := gen.DocsFromEnv(100000)
 	recs, fams := plantedRecords(b, gen.Default(n, 1))
 	vocab := []string{"组织", "制度", "责任", "队伍", "基层", "群众", "服务", "项目", "资金", "培训", "考核", "监督", "宣传", "文化", "人才",
 		"travel", "budget", "school", "village", "river", "housing", "training", "audit", "archive", "clinic"}
@@ -110,7 +82,7 @@ func BenchmarkRecurring100k(b *testing.B) {
 				runtime.KeepAlive(g)
 			}
 			b.StopTimer()
-			b.ReportMetric(peakRSS(), "peak-RSS-MiB")
+			b.ReportMetric(gen.PeakRSSMiB(), "peak-RSS-MiB")
 			if mode == "planted" {
 				pred := assign(groups, in)
 				p, r := pairScores(pred, fams, func(i int) bool { return !isEnglish(in[i].Text) })
@@ -126,7 +98,7 @@ func BenchmarkRecurring100k(b *testing.B) {
 // streamed with Store.Each, grouped.
 func BenchmarkFromStore100k(b *testing.B) {
 	tok := testTokenizer(b)
-	n := benchDocs(100000)
+	n := gen.DocsFromEnv(100000)
 	dir := os.Getenv("MEETSCAN_BENCH_STORE")
 	if dir == "" {
 		dir = b.TempDir()
@@ -153,7 +125,7 @@ func BenchmarkFromStore100k(b *testing.B) {
 		b.ReportMetric(float64(len(groups)), "groups")
 	}
 	b.StopTimer()
-	b.ReportMetric(peakRSS(), "peak-RSS-MiB")
+	b.ReportMetric(gen.PeakRSSMiB(), "peak-RSS-MiB")
 }
 
 // fillStore writes a generated corpus with its planted requirements as the

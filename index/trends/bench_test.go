@@ -1,12 +1,9 @@
 package trends
 
 import (
-	"bufio"
 	"context"
 	"os"
 	"path/filepath"
-	"strconv"
-	"strings"
 	"testing"
 	"time"
 
@@ -14,29 +11,6 @@ import (
 	"meetscan/data/gen"
 	"meetscan/index"
 )
-
-func benchDocs(def int) int {
-	if n, err := strconv.Atoi(os.Getenv("MEETSCAN_BENCH_DOCS")); err == nil && n > 0 {
-		return n
-	}
-	return def
-}
-
-func peakRSS() float64 {
-	f, err := os.Open("/proc/self/status")
-	if err != nil {
-		return 0
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		if v, ok := strings.CutPrefix(sc.Text(), "VmHWM:"); ok {
-			kb, _ := strconv.Atoi(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")))
-			return float64(kb) / 1024
-		}
-	}
-	return 0
-}
 
 // benchIndex opens (building it when needed) an index of n generated
 // articles with planted analyses, in MEETSCAN_TRENDS_INDEX when set (kept
@@ -87,7 +61,7 @@ func benchIndex(b *testing.B, n int) *index.Index {
 // attention over time for three queries. Facet caches of the index are
 // not involved: every iteration asks bleve again.
 func BenchmarkTrends100k(b *testing.B) {
-	n := benchDocs(100000)
+	n := gen.DocsFromEnv(100000)
 	ix := benchIndex(b, n)
 	defer ix.Close()
 	tax, _ := taxonomy.Default()
@@ -121,7 +95,7 @@ func BenchmarkTrends100k(b *testing.B) {
 				}
 			}
 			b.StopTimer()
-			b.ReportMetric(peakRSS(), "peak-RSS-MiB")
+			b.ReportMetric(gen.PeakRSSMiB(), "peak-RSS-MiB")
 		})
 	}
 }

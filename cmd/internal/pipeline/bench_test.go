@@ -39,15 +39,6 @@ func genArticles(tb testing.TB, n int) ([]*data.Article, int) {
 	return arts, size
 }
 
-// benchDocs is the corpus size of the ingest benchmarks:
-// MEETSCAN_BENCH_DOCS, else 2,000.
-func benchDocs() int {
-	if n, err := strconv.Atoi(os.Getenv("MEETSCAN_BENCH_DOCS")); err == nil && n > 0 {
-		return n
-	}
-	return 2000
-}
-
 // cpuTime is the process's user+system CPU time so far.
 func cpuTime() time.Duration {
 	var ru syscall.Rusage
@@ -55,21 +46,6 @@ func cpuTime() time.Duration {
 		return 0
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
-
-// peakRSS is the process's peak resident set (VmHWM) in MiB, 0 if unknown.
-func peakRSS() float64 {
-	b, err := os.ReadFile("/proc/self/status")
-	if err != nil {
-		return 0
-	}
-	for _, line := range strings.Split(string(b), "\n") {
-		if rest, ok := strings.CutPrefix(line, "VmHWM:"); ok {
-			kb, _ := strconv.Atoi(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), "kB")))
-			return float64(kb) / 1024
-		}
-	}
-	return 0
 }
 
 // saveBaseline is Save as it was before the ingest work (kept here as the
@@ -267,7 +243,7 @@ func benchRounds() int {
 //
 //	MEETSCAN_BENCH_DOCS=2000 MEETSCAN_BENCH_ROUNDS=3 go test ./cmd/internal/pipeline -run X -bench BenchmarkIngest -benchtime 1x -v
 func BenchmarkIngest(b *testing.B) {
-	n, rounds := benchDocs(), benchRounds()
+	n, rounds := gen.DocsFromEnv(2000), benchRounds()
 	if only := os.Getenv("MEETSCAN_BENCH_MODES"); only != "" {
 		var keep []ingestMode
 		for _, m := range ingestModes {
@@ -292,7 +268,7 @@ func BenchmarkIngest(b *testing.B) {
 			runs[m.name] = append(runs[m.name], r)
 			b.Logf("round %d %-9s %6.1f docs/s  wall %6.2fs  cpu %6.2fs  runq-wait %6.2fs  gc %5.2fs  P-idle %4.1f%%  store %5.2fs analyze-wait %5.2fs index %5.2fs  peak RSS %4.0f MiB",
 				round+1, m.name, float64(n)/r.wall.Seconds(), r.wall.Seconds(), r.cpu.Seconds(), r.runq.Seconds(), r.gcCPU.Seconds(), 100*r.idle,
-				r.stages.store.Seconds(), r.stages.analyze.Seconds(), r.stages.index.Seconds(), peakRSS())
+				r.stages.store.Seconds(), r.stages.analyze.Seconds(), r.stages.index.Seconds(), gen.PeakRSSMiB())
 		}
 	}
 	base := runs[ingestModes[0].name]
@@ -312,7 +288,7 @@ func BenchmarkIngest(b *testing.B) {
 			m.name, len(dps), median(dps), median(mbps), median(idle), median(cpuPerDoc), median(quiet), ingestModes[0].name, median(ratio), ratio)
 		b.ReportMetric(median(dps), m.name+"-docs/s")
 	}
-	b.ReportMetric(peakRSS(), "peak-MiB")
+	b.ReportMetric(gen.PeakRSSMiB(), "peak-MiB")
 }
 
 // rebuildBaseline is RebuildIndex as it was before: close the index,
@@ -344,7 +320,7 @@ func rebuildBaseline(ctx context.Context, p *Pipeline) error {
 //	MEETSCAN_BENCH_DOCS=2000 go test ./cmd/internal/pipeline -run X -bench BenchmarkRebuildIndex -benchtime 1x -v
 func BenchmarkRebuildIndex(b *testing.B) {
 	ctx := context.Background()
-	n, rounds := benchDocs(), benchRounds()
+	n, rounds := gen.DocsFromEnv(2000), benchRounds()
 	b.StopTimer()
 	p, err := Open(ctx, Options{DataDir: b.TempDir()})
 	if err != nil {
