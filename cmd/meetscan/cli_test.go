@@ -258,6 +258,29 @@ func TestCLICrawlSiteProfile(t *testing.T) {
 	}
 }
 
+// startChildCrawl starts a real `meetscan crawl` child process on a
+// 60-article fixture site and returns once the crawl is well under way
+// (listings and some articles fetched), long before its ~75 pages are done.
+func startChildCrawl(t *testing.T) (*fixture.Site, *httptest.Server, string, *exec.Cmd, *bytes.Buffer) {
+	t.Helper()
+	site := fixture.New(fixture.Options{Articles: 60, English: 6})
+	srv := httptest.NewServer(site)
+	dir := t.TempDir()
+	cmd := exec.Command(os.Args[0], "--", "--data", dir, "crawl", "--delay", "25ms", "--parallel", "1", srv.URL+"/")
+	cmd.Env = append(os.Environ(), childEnv+"=1")
+	childErr := new(bytes.Buffer)
+	cmd.Stderr = childErr
+	if err := cmd.Start(); err != nil {
+		srv.Close()
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(60 * time.Second)
+	for site.Fetches.Load() < 30 && time.Now().Before(deadline) {
+		time.Sleep(5 * time.Millisecond)
+	}
+	return site, srv, dir, cmd, childErr
+}
+
 // TestCLICrawlKill9Resume kills a real `meetscan crawl` process with SIGKILL
 // mid-crawl and checks that a re-run loses nothing, stores nothing twice
 // and leaves every stored article searchable.
@@ -265,25 +288,9 @@ func TestCLICrawlKill9Resume(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs a child crawl process")
 	}
-	site := fixture.New(fixture.Options{Articles: 60, English: 6})
-	srv := httptest.NewServer(site)
+	site, srv, dir, cmd, childErr := startChildCrawl(t)
 	defer srv.Close()
 	want := len(site.Expected())
-	dir := t.TempDir()
-
-	cmd := exec.Command(os.Args[0], "--", "--data", dir, "crawl", "--delay", "25ms", "--parallel", "1", srv.URL+"/")
-	cmd.Env = append(os.Environ(), childEnv+"=1")
-	var childErr bytes.Buffer
-	cmd.Stderr = &childErr
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	// Kill once the crawl is well under way (listings and some articles
-	// fetched), long before its ~75 pages are done.
-	deadline := time.Now().Add(60 * time.Second)
-	for site.Fetches.Load() < 30 && time.Now().Before(deadline) {
-		time.Sleep(5 * time.Millisecond)
-	}
 	if err := cmd.Process.Kill(); err != nil {
 		t.Fatal(err)
 	}
@@ -1550,22 +1557,9 @@ func TestCLICrawlInterruptResume(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs a child crawl process")
 	}
-	site := fixture.New(fixture.Options{Articles: 60, English: 6})
-	srv := httptest.NewServer(site)
+	site, srv, dir, cmd, childErr := startChildCrawl(t)
 	defer srv.Close()
 	want := len(site.Expected())
-	dir := t.TempDir()
-	cmd := exec.Command(os.Args[0], "--", "--data", dir, "crawl", "--delay", "25ms", "--parallel", "1", srv.URL+"/")
-	cmd.Env = append(os.Environ(), childEnv+"=1")
-	var childErr bytes.Buffer
-	cmd.Stderr = &childErr
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	deadline := time.Now().Add(60 * time.Second)
-	for site.Fetches.Load() < 30 && time.Now().Before(deadline) {
-		time.Sleep(5 * time.Millisecond)
-	}
 	sent := time.Now()
 	if err := cmd.Process.Signal(os.Interrupt); err != nil {
 		t.Fatal(err)
