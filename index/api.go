@@ -98,7 +98,7 @@ type Request struct {
 	Year   int       // meeting year (period year, else published year)
 	From   time.Time // meeting date (else published) on or after From
 	To     time.Time // ... on or before To (a whole day when To is midnight)
-	Org    string    // exact organisation
+	Org    string    // organisation unit (its name with or without 党委/党工委/…, see meeting.OrgUnit)
 	Person string    // exact person name
 	Theme  string    // theme id
 	Type   string    // meeting type (data.Meeting*)

@@ -1,6 +1,7 @@
 package index
 
 import (
+	"meetscan/analysis/meeting"
 	"strconv"
 	"strings"
 	"time"
@@ -15,11 +16,15 @@ import (
 
 // Index field names.
 const (
-	fTitle     = "title"
-	fBody      = "body"
-	fOrg       = "org"       // analysed, searchable by words
-	fOrgExact  = "org_exact" // keyword, filters and facets
-	fPeople    = "people"    // keyword
+	fTitle    = "title"
+	fBody     = "body"
+	fOrg      = "org"       // analysed, searchable by words
+	fOrgExact = "org_exact" // keyword, as written: shown in results
+	// fOrgUnit is the organisation without its party organ (东港街道办事处党工委
+	// and 东港街道办事处 are one unit): the org facet and filter, so that
+	// one host does not appear as several organisations.
+	fOrgUnit   = "org_unit"
+	fPeople    = "people" // keyword
 	fRoles     = "roles"
 	fThemes    = "themes" // keyword, theme ids
 	fReqs      = "reqs"   // requirement texts
@@ -110,6 +115,7 @@ func newMappingWith(userDict, textAnalyzer string) (*mapping.IndexMappingImpl, e
 		f.Name = fOrgExact
 		return f
 	}())
+	dm.AddFieldMappingsAt(fOrgUnit, kw(false, true))
 	dm.AddFieldMappingsAt(fPeople, kw(false, true))
 	dm.AddFieldMappingsAt(fRoles, text(false))
 	dm.AddFieldMappingsAt(fThemes, kw(false, true))
@@ -210,6 +216,7 @@ func indexDoc(d Doc) map[string]interface{} {
 	}
 	if an.Org != "" {
 		m[fOrg] = an.Org
+		m[fOrgUnit] = meeting.OrgUnit(an.Org)
 	}
 	if an.MeetingType != "" {
 		m[fType] = an.MeetingType

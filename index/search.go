@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"html"
+	"meetscan/analysis/meeting"
 	"slices"
 	"strconv"
 	"strings"
@@ -43,7 +44,7 @@ func fieldsOf(field string) []string {
 
 // facetFields maps facet names to index fields.
 var facetFields = map[string]string{
-	FacetYear: fYearKW, FacetOrg: fOrgExact, FacetTheme: fThemes, FacetType: fType,
+	FacetYear: fYearKW, FacetOrg: fOrgUnit, FacetTheme: fThemes, FacetType: fType,
 	FacetPerson: fPeople, FacetLang: fLang, FacetKeyword: fKeywords,
 }
 
@@ -189,7 +190,7 @@ func (ix *Index) compile(req Request) (*compiled, error) {
 			conj = append(conj, t)
 		}
 	}
-	term(fOrgExact, req.Org)
+	term(fOrgUnit, meeting.OrgUnit(req.Org))
 	term(fPeople, req.Person)
 	term(fThemes, req.Theme)
 	term(fType, req.Type)

@@ -30,7 +30,7 @@ const (
 
 	// tokenizerVersion changes whenever the tokens emitted or the mapping
 	// change, so that Open asks for a rebuild (8: no _all field).
-	tokenizerVersion = "gse-tok-8"
+	tokenizerVersion = "gse-tok-9"
 )
 
 // CharsTokenizerName emits each distinct Han character of a text once:

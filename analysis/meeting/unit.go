@@ -26,7 +26,7 @@ var genericUnit = map[string]bool{"机关": true, "基层": true, "直属": true
 // ("Donggang Subdistrict Office Party Committee").
 var enOrgans = []string{
 	"party working committee", "party general branch", "general party branch", "party committee", "party branch",
-	"party group", "cpc committee", "discipline inspection commission", "commission for discipline inspection",
+	"party leadership group", "party group", "cpc committee", "discipline inspection commission", "commission for discipline inspection",
 }
 
 // OrgUnit returns the unit an organisation name belongs to: the name with a

@@ -16,6 +16,7 @@ func TestOrgUnit(t *testing.T) {
 		{"Party Committee of Donggang Subdistrict Office", "Donggang Subdistrict Office"},
 		{"the Party Committee of the Donggang Subdistrict Office", "Donggang Subdistrict Office"},
 		{"Donggang Subdistrict Office Party Working Committee", "Donggang Subdistrict Office"},
+		{"Party Leadership Group of Linhai Municipal Bureau of Ecology and Environment", "Linhai Municipal Bureau of Ecology and Environment"},
 		{"Zhengzhou Sanmo Institute", "Zhengzhou Sanmo Institute"},
 		{"Party Committee", "Party Committee"},
 		{"", ""},

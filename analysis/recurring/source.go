@@ -2,6 +2,7 @@ package recurring
 
 import (
 	"context"
+	"meetscan/analysis/meeting"
 	"time"
 
 	"meetscan/data"
@@ -36,13 +37,14 @@ func Year(a *data.Article, an *data.Analysis) int {
 	return 0
 }
 
-// Org is the organisation an article counts for: the analysed organisation,
-// else the publishing unit.
+// Org is the organisation an article counts for: the unit of the analysed
+// organisation (meeting.OrgUnit: 东港街道办事处党工委 counts as 东港街道办事处,
+// as in the index's org facet), else the publishing unit.
 func Org(a *data.Article, an *data.Analysis) string {
 	if an != nil && an.Org != "" {
-		return an.Org
+		return meeting.OrgUnit(an.Org)
 	}
-	return a.Source
+	return meeting.OrgUnit(a.Source)
 }
 
 // Date is the meeting date when complete, else the publication date.
@@ -62,7 +64,7 @@ func (f Filter) Match(a *data.Article, an *data.Analysis) bool {
 	if (f.From != 0 && y < f.From) || (f.To != 0 && y > f.To) {
 		return false
 	}
-	return f.Org == "" || Org(a, an) == f.Org
+	return f.Org == "" || Org(a, an) == meeting.OrgUnit(f.Org)
 }
 
 // Records calls fn for every requirement of every analysed article that

@@ -57,7 +57,8 @@ func TestRecordsFromStore(t *testing.T) {
 		if r.ArticleID == arts[0].ID && (r.Date != "2021-04-30" || r.Speaker != "王五" || r.Org != "甲公司" || r.Year != 2021) {
 			t.Errorf("record %+v", r)
 		}
-		if r.ArticleID == arts[1].ID && (r.Org != "乙公司党委" || r.Year != 2022 || r.Date != "2022-05-02") {
+		// The analysed org 乙公司党委 counts for its unit 乙公司.
+		if r.ArticleID == arts[1].ID && (r.Org != "乙公司" || r.Year != 2022 || r.Date != "2022-05-02") {
 			t.Errorf("record %+v", r)
 		}
 	}
@@ -65,6 +66,11 @@ func TestRecordsFromStore(t *testing.T) {
 	_ = Records(context.Background(), st, Filter{Org: "甲公司"}, func(r Record) error { got = append(got, r); return nil })
 	if len(got) != 3 {
 		t.Errorf("org filter: %d records", len(got))
+	}
+	got = nil
+	_ = Records(context.Background(), st, Filter{Org: "乙公司党委"}, func(r Record) error { got = append(got, r); return nil })
+	if len(got) != 1 || got[0].Org != "乙公司" {
+		t.Errorf("org filter by a name with its party organ: %+v", got)
 	}
 
 	groups, err := FromStore(context.Background(), st, testTokenizer(t), Filter{}, Options{MinYears: 2})
