@@ -300,10 +300,10 @@ var (
 // or, in English, right after "by" ("presided over by …"). -1 when none is
 // named.
 func presiderOf(d *doc, ppl people.Result) int {
-	if sp := leadBy(d, ppl, speechRe, speechWords); sp >= 0 {
+	if sp := leadBy(d, ppl, speechIndex, speechWords); sp >= 0 {
 		return sp
 	}
-	return leadBy(d, ppl, presideRe, presideWords)
+	return leadBy(d, ppl, presideIndex, presideWords)
 }
 
 // Plain-string pre-checks of speechRe and presideRe (lower case).
@@ -312,7 +312,65 @@ var (
 	presideWords = []string{"主持", "presid", "chair"}
 )
 
-func leadBy(d *doc, ppl people.Result, presideRe *regexp.Regexp, words []string) int {
+// speechIndex returns where speechRe first matches s, or -1.
+func speechIndex(s string) int {
+	if loc := speechRe.FindStringIndex(s); loc != nil {
+		return loc[0]
+	}
+	return -1
+}
+
+// presideIndex returns where presideRe first matches s, or -1, by plain
+// search: its alternatives are literals (ASCII case folded) that start
+// with different letters, so the first place any of them occurs is the
+// match. (?i) also folds ſ into s, so a text with it takes the pattern.
+func presideIndex(s string) int {
+	if strings.Contains(s, "ſ") || strings.Contains(s, "\u212a") {
+		if loc := presideRe.FindStringIndex(s); loc != nil {
+			return loc[0]
+		}
+		return -1
+	}
+	for i := 0; i < len(s); i++ {
+		switch s[i] | 0x20 {
+		case 'p':
+			if foldPrefix(s[i:], "presid") {
+				return i
+			}
+		case 'c':
+			for _, w := range [...]string{"chair by", "chair the", "chaired by", "chaired the"} {
+				if foldPrefix(s[i:], w) {
+					return i
+				}
+			}
+		}
+		if s[i] == "主"[0] && strings.HasPrefix(s[i:], "主持") {
+			return i
+		}
+	}
+	return -1
+}
+
+// foldPrefix is strings.HasPrefix with ASCII case folding; w is lower case.
+func foldPrefix(s, w string) bool {
+	if len(s) < len(w) {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != w[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// leadBy returns the person named next to the first cue (found by index,
+// -1 when a sentence has none) of the paragraphs, or -1.
+func leadBy(d *doc, ppl people.Result, index func(string) int, words []string) int {
 	for pi, p := range d.folded {
 		if d.skip[pi] {
 			continue
@@ -326,11 +384,11 @@ func leadBy(d *doc, ppl people.Result, presideRe *regexp.Regexp, words []string)
 			continue
 		}
 		for _, sp := range text.Sentences(p) {
-			loc := presideRe.FindStringIndex(p[sp.Start:sp.End])
-			if loc == nil {
+			at := index(p[sp.Start:sp.End])
+			if at < 0 {
 				continue
 			}
-			k := sp.Start + loc[0]
+			k := sp.Start + at
 			before, after := -1, -1
 			for _, m := range ppl.Mentions {
 				if m.Para != pi || m.Start < sp.Start || m.Start >= sp.End || !speaks(ppl.People[m.Person]) {

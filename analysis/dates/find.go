@@ -76,7 +76,11 @@ func MentionsIn(p string) []Mention {
 		add(atoi(p[m[2]:m[3]]), atoi(p[m[4]:m[5]]), atoi(p[m[6]:m[7]]), m[0])
 	}
 	if hasLatin(p) && hasMonth(p) {
-		for _, m := range enMD.FindAllStringSubmatchIndex(p, -1) {
+		var md [][]int
+		if mdCandidate(p) {
+			md = enMD.FindAllStringSubmatchIndex(p, -1)
+		}
+		for _, m := range md {
 			y := 0
 			if m[6] >= 0 {
 				y = atoi(p[m[6]:m[7]])
@@ -117,6 +121,56 @@ func hasMonth(s string) bool {
 	return false
 }
 
+// mdCandidate reports whether some month name in s could start an enMD
+// match: it follows a word boundary, and after the rest of its lower-case
+// run (every spelling of monthName is its abbreviation plus lower-case
+// letters, and the pattern needs . , or a space next) come an optional
+// ".", an optional "," and Perl spaces before a digit. enMD is an
+// alternation with no literal prefix, so the regexp tries every position
+// of the paragraph; this plain test skips it on most.
+func mdCandidate(s string) bool {
+	for _, m := range [...]string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"} {
+		for off := 0; ; {
+			k := strings.Index(s[off:], m)
+			if k < 0 {
+				break
+			}
+			i := off + k
+			off = i + len(m)
+			if i > 0 && isWordByte(s[i-1]) {
+				continue
+			}
+			j := i + len(m)
+			for j < len(s) && s[j] >= 'a' && s[j] <= 'z' {
+				j++
+			}
+			if j < len(s) && s[j] == '.' {
+				j++
+			}
+			if j < len(s) && s[j] == ',' {
+				j++
+			}
+			sp := j
+			for j < len(s) && isPerlSpace(s[j]) {
+				j++
+			}
+			if j > sp && j < len(s) && isDigit(s[j]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isWordByte is \b's notion of a word character (ASCII only).
+func isWordByte(c byte) bool {
+	return isDigit(c) || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c == '_'
+}
+
+func isPerlSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
+}
+
 func hasLatin(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if c := s[i] | 0x20; c >= 'a' && c <= 'z' {
@@ -138,6 +192,11 @@ func sortMentions(ms []Mention) {
 // time, source, views) rather than report text: it carries a metadata label
 // or is a short line made mostly of a date.
 func IsMetaLine(p string) bool {
+	// A rune has at most 4 bytes: longer lines have over 120 runes, and
+	// most body paragraphs are, so skip counting them.
+	if len(p) > 4*120 {
+		return false
+	}
 	n := utf8.RuneCountInString(p)
 	if n > 120 {
 		return false

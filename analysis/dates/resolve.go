@@ -58,11 +58,27 @@ func Years(s string) []int {
 	if !strings.ContainsAny(s, "12") {
 		return nil
 	}
-	for _, m := range yearRe.FindAllStringIndex(s, -1) {
+	for _, m := range yearIndex(s) {
 		if m[0] > 0 && isDigit(s[m[0]-1]) || m[1] < len(s) && isDigit(s[m[1]]) {
 			continue
 		}
 		out = append(out, atoi(s[m[0]:m[1]]))
+	}
+	return out
+}
+
+// yearIndex returns what yearRe.FindAllStringIndex(s, -1) returns, by a
+// plain byte scan: the pattern is four ASCII bytes, so its matches are
+// the non-overlapping 19dd/20dd runs from the left.
+func yearIndex(s string) [][]int {
+	var out [][]int
+	for i := 0; i+4 <= len(s); {
+		if (s[i] == '1' && s[i+1] == '9' || s[i] == '2' && s[i+1] == '0') && isDigit(s[i+2]) && isDigit(s[i+3]) {
+			out = append(out, []int{i, i + 4})
+			i += 4
+			continue
+		}
+		i++
 	}
 	return out
 }

@@ -3,6 +3,7 @@ package meeting
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"meetscan/analysis/text"
 )
@@ -37,7 +38,9 @@ func Attendance(paras []string) int {
 }
 
 func attendZh(p string) int {
-	if !strings.ContainsAny(p, "人名") || !strings.ContainsAny(p, "参出与到列") {
+	// strings.ContainsAny walks non-ASCII sets rune by rune; Contains per
+	// character uses the fast byte search.
+	if !containsAnyOf(p, personChars) || !containsAnyOf(p, verbChars) || !numPerson(p) {
 		return 0
 	}
 	if strings.Contains(p, "实到") {
@@ -46,6 +49,10 @@ func attendZh(p string) int {
 				return n
 			}
 		}
+	}
+	// Both patterns need one of the verbs: skip them when none is there.
+	if !containsAnyOf(p, attendVerbs) {
+		return 0
 	}
 	for _, re := range []*regexp.Regexp{zhAttend, zhAttend2} {
 		for _, m := range re.FindAllStringSubmatchIndex(p, -1) {
@@ -124,4 +131,66 @@ func hasASCIILetter(s string) bool {
 		}
 	}
 	return false
+}
+
+// attendVerbs holds the verbs of zhAttend; zhAttend2's (参会, 与会,
+// 参加会议, 出席会议) each contain one of them.
+var attendVerbs = []string{"参加", "出席", "参会", "与会", "到会", "列席", "参与"}
+
+func containsAnyOf(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// numPerson reports whether s has a count of people, the part
+// `zhNum\s*(余|多)?\s*(?:人|名)` that zhAttend, zhAttend2 and zhActual all
+// need: a 人 or 名 with a numeral before it, across spaces and one 余/多.
+// Most paragraphs have none, and the patterns, which start with a
+// numeral class, would otherwise be tried at every numeral (一 is common).
+func numPerson(s string) bool {
+	for _, c := range personChars {
+		for off := 0; off < len(s); {
+			k := strings.Index(s[off:], c)
+			if k < 0 {
+				break
+			}
+			i := off + k
+			off = i + len(c)
+			if numBefore(s, i) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+var (
+	personChars = []string{"人", "名"}
+	verbChars   = []string{"参", "出", "与", "到", "列"}
+)
+
+// numBefore reports whether `zhNum\s*(余|多)?\s*` ends at s[:i].
+func numBefore(s string, i int) bool {
+	j := skipSpaceBack(s, i)
+	if strings.HasSuffix(s[:j], "余") || strings.HasSuffix(s[:j], "多") {
+		j = skipSpaceBack(s, j-len("余"))
+	}
+	r, _ := utf8.DecodeLastRuneInString(s[:j])
+	return j > 0 && isNumeral(r)
+}
+
+func skipSpaceBack(s string, j int) int {
+	for j > 0 && (s[j-1] == ' ' || s[j-1] == '\t' || s[j-1] == '\n' || s[j-1] == '\f' || s[j-1] == '\r') {
+		j--
+	}
+	return j
+}
+
+// isNumeral is zhNum's character class.
+func isNumeral(r rune) bool {
+	return r >= '0' && r <= '9' || r >= '０' && r <= '９' || strings.ContainsRune("一二两三四五六七八九十百千", r)
 }

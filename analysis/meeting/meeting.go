@@ -110,7 +110,8 @@ func phrases(s string) []string { return strings.Split(s, "|") }
 // holdVerb marks the sentence that says which meeting was held.
 var holdVerb = regexp.MustCompile(`召开|举行|举办|开展|组织|\bheld\b|\b[Hh]olds?\b|\borgani[sz]ed\b|\bconvened\b|\bpresided\b|carried out`)
 
-// holdVerbEn is the English part of holdVerb.
+// holdVerbEn is the English part of holdVerb (the reference of
+// holdWordsEn in the tests).
 var holdVerbEn = regexp.MustCompile(`\bheld\b|\b[Hh]olds?\b|\borgani[sz]ed\b|\bconvened\b|\bpresided\b|carried out`)
 
 // holds reports whether holdVerb matches s: its Chinese verbs and "carried
@@ -121,12 +122,38 @@ func holds(s string) bool {
 			return true
 		}
 	}
-	for _, w := range []string{"held", "old", "organi", "convened", "presided"} {
-		if strings.Contains(s, w) {
-			return holdVerbEn.MatchString(s)
+	for _, w := range holdWordsEn {
+		if hasWord(s, w) {
+			return true
 		}
 	}
 	return false
+}
+
+// holdWordsEn are the words of holdVerbEn but "carried out" (which has no
+// \b and is a plain substring): each needs a word boundary on both sides.
+var holdWordsEn = []string{"held", "hold", "Hold", "holds", "Holds", "organised", "organized", "convened", "presided"}
+
+// hasWord reports whether w occurs in s with no ASCII word byte just
+// before or after it, as `\bw\b` would.
+func hasWord(s, w string) bool {
+	for off := 0; ; {
+		k := strings.Index(s[off:], w)
+		if k < 0 {
+			return false
+		}
+		i := off + k
+		e := i + len(w)
+		if (i == 0 || !isWordByte(s[i-1])) && (e == len(s) || !isWordByte(s[e])) {
+			return true
+		}
+		off = i + 1
+	}
+}
+
+// isWordByte is \b's notion of a word character (ASCII only).
+func isWordByte(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c == '_'
 }
 
 // Type classifies the meeting. The title counts most, then the (first two)

@@ -1,6 +1,8 @@
 package meeting
 
 import (
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -156,4 +158,117 @@ func FuzzHolds(f *testing.F) {
 			t.Errorf("holds(%q) = %v, holdVerb says %v", s, got, want)
 		}
 	})
+}
+
+// corpusLines returns the lines of the dev corpus and the analysis
+// fixtures, nil when neither is there.
+func corpusLines(t testing.TB) []string {
+	var lines []string
+	for _, dir := range []string{filepath.Join("..", "..", "..", "shared", "corpus", "dev"), filepath.Join("..", "testdata")} {
+		files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
+		for _, f := range files {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			lines = append(lines, strings.Split(string(b), "\n")...)
+		}
+	}
+	return lines
+}
+
+func leadRegexp(s string) int {
+	if m := zhLead.FindStringIndex(s); m != nil {
+		return m[1]
+	}
+	return -1
+}
+
+// leadEnd must agree with zhLead on edge cases and on every clause start
+// of the corpus (up to 90 bytes).
+func TestLeadEndLikeZhLead(t *testing.T) {
+	cases := []string{
+		"", "3月12日上午，机关党委在", "123日", "1 日晚上", "12\n日", "a\n12日", "近日,", "本报讯 记者", "日前", "5号早上",
+		"12日晚", "1x日", "9日下", "\xff近期", "近", "7", "2026年4月1日", "某某讯",
+	}
+	for _, p := range corpusLines(t) {
+		for i := range p {
+			cases = append(cases, p[i:min(len(p), i+90)])
+		}
+	}
+	for _, s := range cases {
+		if got, want := leadEnd(s), leadRegexp(s); got != want {
+			t.Errorf("leadEnd(%q) = %d, zhLead %d", s, got, want)
+		}
+	}
+}
+
+func FuzzLeadEnd(f *testing.F) {
+	f.Add("3月12日上午，机关党委在")
+	f.Add("本网讯 12 号晚上")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := leadEnd(s), leadRegexp(s); got != want {
+			t.Errorf("leadEnd(%q) = %d, zhLead %d", s, got, want)
+		}
+	})
+}
+
+// attendVerbs gates zhAttend and zhAttend2: neither may match a text
+// without one of the verbs.
+func TestAttendVerbsGate(t *testing.T) {
+	cases := append(corpusLines(t), "共21人参加会议", "参会人员100余人", "出席会议党员32名", "200多名党员参与", "30人到会", "21人列席")
+	for _, s := range cases {
+		if containsAnyOf(s, attendVerbs) {
+			continue
+		}
+		if zhAttend.MatchString(s) || zhAttend2.MatchString(s) {
+			t.Errorf("attendance pattern matches %q without any of %v", s, attendVerbs)
+		}
+	}
+}
+
+func FuzzAttendVerbsGate(f *testing.F) {
+	f.Add("共21人参加会议")
+	f.Fuzz(func(t *testing.T, s string) {
+		if !containsAnyOf(s, attendVerbs) && (zhAttend.MatchString(s) || zhAttend2.MatchString(s)) {
+			t.Errorf("attendance pattern matches %q without any of %v", s, attendVerbs)
+		}
+	})
+}
+
+// numPerson gates all Chinese attendance patterns: none may match a text
+// where it is false.
+func TestNumPersonGate(t *testing.T) {
+	cases := append(corpusLines(t), "共21人参加会议", "参会人员100余人", "实到会党员32名", "两 多 名", "5\t余\n人", "二十名", "５名", "余人", "多名", "x人", "\xff人", "人", "12 3人")
+	for _, s := range cases {
+		if !numPerson(s) && (zhAttend.MatchString(s) || zhAttend2.MatchString(s) || zhActual.MatchString(s)) {
+			t.Errorf("attendance pattern matches %q but numPerson is false", s)
+		}
+	}
+	if numPerson("姓名与个人") || !numPerson("二十名") {
+		t.Error("numPerson wrong on plain cases")
+	}
+}
+
+func FuzzNumPersonGate(f *testing.F) {
+	f.Add("共21人参加会议")
+	f.Fuzz(func(t *testing.T, s string) {
+		if !numPerson(s) && (zhAttend.MatchString(s) || zhAttend2.MatchString(s) || zhActual.MatchString(s)) {
+			t.Errorf("attendance pattern matches %q but numPerson is false", s)
+		}
+	})
+}
+
+// holds' English words must agree with holdVerbEn.
+func TestHoldWordsLikeHoldVerbEn(t *testing.T) {
+	cases := append(corpusLines(t), "held", "withheld", "Holds", "hold_", "household", "organized.", "reorganised", "convened,", "presided", "Hold2", "1held")
+	for _, s := range cases {
+		got := false
+		for _, w := range holdWordsEn {
+			got = got || hasWord(s, w)
+		}
+		if want := holdVerbEn.MatchString(strings.ReplaceAll(s, "carried out", "_")); got != want {
+			t.Errorf("holdWordsEn on %q: %v, holdVerbEn %v", s, got, want)
+		}
+	}
 }

@@ -11,7 +11,8 @@ var (
 	zhHold = regexp.MustCompile(`(?:组织)?(?:召开|举行|举办|开展)`)
 	// Locative phrases between the host and the verb: 在沪, 于学院会议室.
 	zhLoc = regexp.MustCompile(`(?:在|于).*$`)
-	// Leading dates, datelines and connectives of the clause.
+	// Leading dates, datelines and connectives of the clause. leadEnd
+	// scans for it; the pattern stays as the reference of the tests.
 	zhLead = regexp.MustCompile(`^.*?(?:\d{1,2}\s*[日号](?:上午|下午|晚上|晚|早上)?|讯|近日|日前|近期|本网讯|本报讯)`)
 	// Meeting bodies named after the host: 资源学院党委理论学习中心组.
 	zhBody = regexp.MustCompile(`(?:理论学习中心组|中心组|(?:党的建设|党建)?(?:工作)?领导小组(?:会议)?|会议|大会)$`)
@@ -58,7 +59,9 @@ func orgZh(p string) string {
 		_, n := utf8.DecodeRuneInString(before[i:])
 		before = before[i+n:]
 	}
-	before = zhLead.ReplaceAllString(before, "")
+	if i := leadEnd(before); i >= 0 {
+		before = before[i:]
+	}
 	before = zhLoc.ReplaceAllString(before, "")
 	// "市商务局总支组织所属基层党支部书记召开": the host organised it.
 	if i := strings.Index(before, "组织"); i > 0 {
@@ -136,4 +139,67 @@ func containsAnyWord(s string, words ...string) bool {
 		}
 	}
 	return false
+}
+
+// leadEnd returns the end of the zhLead match of s (which starts at 0), or
+// -1. The lazy ".*?" makes the match end after the first position where
+// one of the alternatives matches, so one forward walk finds it without
+// the regexp's backtracking from every position.
+func leadEnd(s string) int {
+	for p := 0; p < len(s); {
+		c := s[p]
+		if c == '\n' {
+			return -1 // "." stops at a newline
+		}
+		if c >= '0' && c <= '9' {
+			// \d{1,2} greedy: two digits first, then one.
+			for n := 2; n >= 1; n-- {
+				if e := dayEnd(s, p, n); e >= 0 {
+					return e
+				}
+			}
+		}
+		for _, w := range leadWords {
+			if strings.HasPrefix(s[p:], w) {
+				return p + len(w)
+			}
+		}
+		_, size := utf8.DecodeRuneInString(s[p:])
+		p += size
+	}
+	return -1
+}
+
+// leadWords are zhLead's plain alternatives; at one position at most one
+// of them matches, so their order does not matter.
+var leadWords = []string{"讯", "近日", "日前", "近期", "本网讯", "本报讯"}
+
+// dayParts are the optional times of day after 日/号, in zhLead's order.
+var dayParts = []string{"上午", "下午", "晚上", "晚", "早上"}
+
+// dayEnd matches `\d{n}\s*[日号](?:上午|下午|晚上|晚|早上)?` at s[p:] and
+// returns its end, or -1.
+func dayEnd(s string, p, n int) int {
+	if p+n > len(s) {
+		return -1
+	}
+	for i := p; i < p+n; i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return -1
+		}
+	}
+	i := p + n
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\f' || s[i] == '\r') {
+		i++
+	}
+	if !strings.HasPrefix(s[i:], "日") && !strings.HasPrefix(s[i:], "号") {
+		return -1
+	}
+	i += len("日")
+	for _, d := range dayParts {
+		if strings.HasPrefix(s[i:], d) {
+			return i + len(d)
+		}
+	}
+	return i
 }

@@ -462,32 +462,77 @@ func hasTitlePrefix(s string) bool {
 // alternatives is several times slower than segmentation).
 var roleWords = strings.Fields("书记 董事长 总经理 经理 主任 部长 局长 校长 院长 镇长 乡长 县长 市长 区长 省长 主席 组长 处长 科长 所长 站长 馆长 会长 秘书长 社长 行长 厂长 队长 团长 总监 总裁 总工程师 总会计师 总经济师 理事长 监事长 主管 委员 常委 调研员 巡视员 指导员 政委 教授 主任委员 同志")
 
-// findRoles returns the byte spans of role words in p, each extended to a
-// leading 副 and 常务/专职/执行/第一, in text order; a role inside a longer
-// one (经理 in 总经理) is dropped.
-func findRoles(p string) [][]int {
-	var out [][]int
-	for _, w := range roleWords {
+type roleSpan struct {
+	s, e int
+	w    string
+}
+
+// roleWordsZhang are the role words ending in 长 (half of them), found by
+// one search for 长 and a suffix test, instead of one search each;
+// roleWordsOther are the rest. No role word overlaps itself, so every
+// occurrence of one ends at a 长 it is a suffix of.
+var roleWordsZhang, roleWordsOther = splitZhang(roleWords)
+
+func splitZhang(ws []string) (zhang, other []string) {
+	for _, w := range ws {
+		if strings.HasSuffix(w, "长") {
+			zhang = append(zhang, w)
+		} else {
+			other = append(other, w)
+		}
+	}
+	return zhang, other
+}
+
+// roleSpans returns every occurrence of a role word in p, in no
+// particular order (findRoles sorts them).
+func roleSpans(p string) []roleSpan {
+	var out []roleSpan
+	for _, w := range roleWordsOther {
 		for off := 0; ; {
 			k := strings.Index(p[off:], w)
 			if k < 0 {
 				break
 			}
-			s, e := off+k, off+k+len(w)
-			off = e
-			if w != "同志" {
-				if strings.HasSuffix(p[:s], "副") {
-					s -= len("副")
-				}
-				for _, pre := range []string{"常务", "专职", "执行", "第一"} {
-					if strings.HasSuffix(p[:s], pre) {
-						s -= len(pre)
-						break
-					}
+			out = append(out, roleSpan{off + k, off + k + len(w), w})
+			off += k + len(w)
+		}
+	}
+	for off := 0; ; {
+		k := strings.Index(p[off:], "长")
+		if k < 0 {
+			break
+		}
+		e := off + k + len("长")
+		for _, w := range roleWordsZhang {
+			if strings.HasSuffix(p[:e], w) {
+				out = append(out, roleSpan{e - len(w), e, w})
+			}
+		}
+		off = e
+	}
+	return out
+}
+
+// findRoles returns the byte spans of role words in p, each extended to a
+// leading 副 and 常务/专职/执行/第一, in text order; a role inside a longer
+// one (经理 in 总经理) is dropped.
+func findRoles(p string) [][]int {
+	var out [][]int
+	for _, sp := range roleSpans(p) {
+		s, e := sp.s, sp.e
+		if sp.w != "同志" {
+			if strings.HasSuffix(p[:s], "副") {
+				s -= len("副")
+			}
+			for _, pre := range []string{"常务", "专职", "执行", "第一"} {
+				if strings.HasSuffix(p[:s], pre) {
+					s -= len(pre)
+					break
 				}
 			}
-			out = append(out, []int{s, e})
 		}
+		out = append(out, []int{s, e})
 	}
 	// Sort by start, longest first, then drop spans inside an earlier one.
 	for i := 1; i < len(out); i++ {

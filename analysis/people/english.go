@@ -9,17 +9,19 @@ var (
 	// Role words in English appositions and titles.
 	enRoleWord = regexp.MustCompile(`(?i)\b(?:secretary|chairman|chairwoman|chair|member|director|manager|president|head|deputy|vice|leader|chief|dean|principal|mayor|minister|commissioner|comrade|general manager|party committee|submitted by|author|editor|reporter|correspondent|photographer)\b`)
 	// Title words that may stand before a name: "Party Committee Secretary
-	// and Chairman Wu Qiujue", "Deputy Secretary Wang Weitao".
+	// and Chairman Wu Qiujue", "Deputy Secretary Wang Weitao". titleTail
+	// scans for it; the pattern stays as the reference of the tests.
 	enTitleTail = regexp.MustCompile(`((?:(?:[A-Z][a-z]+|and|of|the|member|secretary|chairman|committee|party)\s+){1,8})$`)
 	enCredit    = regexp.MustCompile(`(?i)(submitted by|written by|author|editor|reporter|correspondent|photo(?:graphed)? by|source|contributed by)\s*[:：]\s*$`)
 )
 
+// capWord is the reference pattern of capWords.
 var capWord = regexp.MustCompile(`\b[A-Z][a-z]{0,12}(?:-[A-Za-z][a-z]{1,8})?\b`)
 
 func (b *builder) english(p, o string) {
 	// Pairs of adjacent capitalised words, overlapping: in "Secretary Liu
 	// Zhijian" the pair (Liu, Zhijian) must be tried after (Secretary, Liu).
-	ws := capWord.FindAllStringIndex(p, -1)
+	ws := capWords(p)
 	for k := 0; k+1 < len(ws); k++ {
 		a, c := ws[k], ws[k+1]
 		if c[0] != a[1]+1 || p[a[1]] != ' ' {
@@ -74,8 +76,8 @@ func enRole(p string, s, e int) string {
 			return strings.TrimSpace(m[1])
 		}
 	}
-	if m := enTitleTail.FindStringSubmatch(before); m != nil {
-		t := strings.TrimSpace(m[1])
+	if i := titleTail(before); i >= 0 {
+		t := strings.TrimSpace(before[i:])
 		// Drop leading words that are not part of the title ("the
 		// company's", sentence starts).
 		if enRoleWord.MatchString(t) && t != "Comrade" {
@@ -164,3 +166,140 @@ func (b *builder) englishRefs(pi int, p string, covered []bool) []Mention {
 }
 
 func isAlpha(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+
+// titleTail returns where enTitleTail matches s (the start of its match,
+// which runs to the end of s), or -1. The regexp tries every start and
+// backtracks through up to eight words from each; this walks the words
+// once from the end. Each title word is followed by Perl whitespace and
+// the next word begins right after it, so all but the leftmost word are
+// whole whitespace-separated tokens; the leftmost may be the tail of a
+// token ("band of " matches from "and").
+func titleTail(s string) int {
+	end := len(s)
+	if end == 0 || !isPerlSpace(s[end-1]) {
+		return -1
+	}
+	start := -1
+	for words := 0; words < 8; words++ {
+		// Skip the whitespace run after the word.
+		j := end
+		for j > 0 && isPerlSpace(s[j-1]) {
+			j--
+		}
+		if j == end {
+			break // no whitespace after the previous word's start
+		}
+		k := j
+		for k > 0 && !isPerlSpace(s[k-1]) {
+			k--
+		}
+		tok := s[k:j]
+		if titleWord(tok) {
+			start = k
+			end = k
+			if k == 0 {
+				break
+			}
+			continue
+		}
+		if i := titleWordSuffix(tok); i >= 0 {
+			start = k + i
+		}
+		break
+	}
+	return start
+}
+
+func isPerlSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
+}
+
+// titleLower are the lower-case title words of enTitleTail.
+var titleLower = []string{"and", "of", "the", "member", "secretary", "chairman", "committee", "party"}
+
+// titleWord reports whether w is one whole title word: [A-Z][a-z]+ or one
+// of titleLower.
+func titleWord(w string) bool {
+	if len(w) >= 2 && w[0] >= 'A' && w[0] <= 'Z' {
+		i := 1
+		for i < len(w) && w[i] >= 'a' && w[i] <= 'z' {
+			i++
+		}
+		if i == len(w) {
+			return true
+		}
+	}
+	for _, l := range titleLower {
+		if w == l {
+			return true
+		}
+	}
+	return false
+}
+
+// titleWordSuffix returns the smallest i for which w[i:] is a title word,
+// or -1.
+func titleWordSuffix(w string) int {
+	best := -1
+	// [A-Z][a-z]+: the upper-case letter before the trailing lower-case run.
+	i := len(w)
+	for i > 0 && w[i-1] >= 'a' && w[i-1] <= 'z' {
+		i--
+	}
+	if i < len(w) && i > 0 && w[i-1] >= 'A' && w[i-1] <= 'Z' {
+		best = i - 1
+	}
+	for _, l := range titleLower {
+		if strings.HasSuffix(w, l) && (best < 0 || len(w)-len(l) < best) {
+			best = len(w) - len(l)
+		}
+	}
+	return best
+}
+
+// capWords returns what capWord.FindAllStringIndex(p, -1) returns, by one
+// byte scan. A word starts at an upper-case letter after a non-word byte;
+// [a-z]{0,12} must take the whole lower-case run (a shorter take leaves a
+// letter where \b is needed), and so must the [a-z]{1,8} of the hyphen
+// part, which is tried first and dropped when it fails.
+func capWords(p string) [][]int {
+	var out [][]int
+	for i := 0; i < len(p); i++ {
+		if p[i] < 'A' || p[i] > 'Z' || i > 0 && isWordByte(p[i-1]) {
+			continue
+		}
+		j := i + 1
+		for j < len(p) && p[j] >= 'a' && p[j] <= 'z' {
+			j++
+		}
+		if j-i-1 > 12 {
+			continue
+		}
+		end := -1
+		if j+1 < len(p) && p[j] == '-' && isLetter(p[j+1]) {
+			k := j + 2
+			for k < len(p) && p[k] >= 'a' && p[k] <= 'z' {
+				k++
+			}
+			if n := k - j - 2; n >= 1 && n <= 8 && (k == len(p) || !isWordByte(p[k])) {
+				end = k
+			}
+		}
+		if end < 0 && (j == len(p) || !isWordByte(p[j])) {
+			end = j
+		}
+		if end < 0 {
+			continue
+		}
+		out = append(out, []int{i, end})
+		i = end - 1
+	}
+	return out
+}
+
+// isWordByte is \b's notion of a word character (ASCII only).
+func isWordByte(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c == '_'
+}
+
+func isLetter(c byte) bool { return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' }

@@ -1,6 +1,8 @@
 package people
 
 import (
+	"os"
+	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
@@ -166,6 +168,135 @@ func FuzzFindLists(f *testing.F) {
 		got, want := findLists(p), zhList.FindAllStringIndex(p, -1)
 		if !slices.EqualFunc(got, want, slices.Equal) {
 			t.Errorf("findLists(%q) = %v, zhList %v", p, got, want)
+		}
+	})
+}
+
+// corpusLines returns the lines of the dev corpus and the analysis
+// fixtures, nil when neither is there.
+func corpusLines(t testing.TB) []string {
+	var lines []string
+	for _, dir := range []string{filepath.Join("..", "..", "..", "shared", "corpus", "dev"), filepath.Join("..", "testdata")} {
+		files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
+		for _, f := range files {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			lines = append(lines, strings.Split(string(b), "\n")...)
+		}
+	}
+	return lines
+}
+
+func titleTailRegexp(s string) int {
+	if m := enTitleTail.FindStringIndex(s); m != nil {
+		return m[0]
+	}
+	return -1
+}
+
+// titleTail must find what enTitleTail finds, on the windows enRole
+// passes it (the 160 bytes before each word of the corpus) and on edge
+// cases.
+func TestTitleTailLikeRegexp(t *testing.T) {
+	cases := []string{
+		"", " ", "Secretary ", "Party Committee Secretary and Chairman ", "band of ", "the company's Secretary ",
+		"a b c d e f g h i j k l ", "One Two Three Four Five Six Seven Eight Nine Ten ", "A ", "Co-Chairman ",
+		"At the meeting, Party Secretary ", "xparty  \t", "member\nof the ", "of", "ÉSecretary ", "\xffthe ", "Ab1 Cd ",
+		"secretary of the Party Committee ", "and and and and and and and and and ",
+	}
+	for _, p := range corpusLines(t) {
+		for s := 1; s < len(p); s++ {
+			if p[s-1] == ' ' {
+				cases = append(cases, p[max(0, s-160):s])
+			}
+		}
+	}
+	for _, s := range cases {
+		if got, want := titleTail(s), titleTailRegexp(s); got != want {
+			t.Errorf("titleTail(%q) = %d, enTitleTail %d", s, got, want)
+		}
+	}
+}
+
+func FuzzTitleTail(f *testing.F) {
+	f.Add("Party Committee Secretary and Chairman ")
+	f.Add("band of the ")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := titleTail(s), titleTailRegexp(s); got != want {
+			t.Errorf("titleTail(%q) = %d, enTitleTail %d", s, got, want)
+		}
+	})
+}
+
+// capWords must find what capWord finds.
+func TestCapWordsLikeCapWord(t *testing.T) {
+	cases := append(corpusLines(t), "", "A", "Ab", "Abcdefghijklm", "Abcdefghijklmn", "Xi-Jinping", "Xi-jin", "Xi-", "Xi-J", "Xi-Jabcdefghi", "Xi-Jabcdefgh",
+		"Ab-Cd-Ef", "aBc", "_Ab", "1Ab", "Ab1", "Ab_", "中Ab文", "\xffAb", "Ab\xff", "AB", "Ab-Cd_", "Ma Anshan-Steel Co.")
+	for _, s := range cases {
+		if got, want := capWords(s), capWord.FindAllStringIndex(s, -1); !slices.EqualFunc(got, want, slices.Equal) {
+			t.Errorf("capWords(%q) = %v, capWord %v", s, got, want)
+		}
+	}
+}
+
+func FuzzCapWords(f *testing.F) {
+	f.Add("Secretary Liu Zhijian presided")
+	f.Add("Xi-Jinping Ab-Cd-Ef")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := capWords(s), capWord.FindAllStringIndex(s, -1); !slices.EqualFunc(got, want, slices.Equal) {
+			t.Errorf("capWords(%q) = %v, capWord %v", s, got, want)
+		}
+	})
+}
+
+// roleSpansOneByOne is roleSpans as it was: one search per role word.
+func roleSpansOneByOne(p string) []roleSpan {
+	var out []roleSpan
+	for _, w := range roleWords {
+		for off := 0; ; {
+			k := strings.Index(p[off:], w)
+			if k < 0 {
+				break
+			}
+			out = append(out, roleSpan{off + k, off + k + len(w), w})
+			off += k + len(w)
+		}
+	}
+	return out
+}
+
+func sameRoleSpans(a, b []roleSpan) bool {
+	cmp := func(x, y roleSpan) int {
+		if x.s != y.s {
+			return x.s - y.s
+		}
+		if x.e != y.e {
+			return x.e - y.e
+		}
+		return strings.Compare(x.w, y.w)
+	}
+	slices.SortFunc(a, cmp)
+	slices.SortFunc(b, cmp)
+	return slices.Equal(a, b)
+}
+
+// roleSpans must find the same occurrences as one search per word.
+func TestRoleSpansLikeOneByOne(t *testing.T) {
+	cases := append(corpusLines(t), "", "秘书长", "副秘书长兼副县长", "长长长", "党委书记、董事长、总经理", "理事长监事长", "\xe9长", "主任委员会长")
+	for _, s := range cases {
+		if got, want := roleSpans(s), roleSpansOneByOne(s); !sameRoleSpans(got, want) {
+			t.Errorf("roleSpans(%q) = %v, one by one %v", s, got, want)
+		}
+	}
+}
+
+func FuzzRoleSpans(f *testing.F) {
+	f.Add("党委副书记、常务副县长、秘书长")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := roleSpans(s), roleSpansOneByOne(s); !sameRoleSpans(got, want) {
+			t.Errorf("roleSpans(%q) = %v, one by one %v", s, got, want)
 		}
 	})
 }

@@ -149,17 +149,12 @@ func dunBoundary(p string, i int) bool {
 }
 
 func enMarkers(p string, ms []marker) []marker {
-	lower := strings.ToLower(p)
-	if !containsAny(lower, "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "finally", "lastly") {
-		goto count
-	}
-	for _, m := range enOrd.FindAllStringSubmatchIndex(p, -1) {
+	for _, m := range enOrdIndex(p) {
 		if !atBoundary(p, m[0]) {
 			continue
 		}
 		ms = append(ms, marker{"en", enOrdNum[strings.ToLower(p[m[2]:m[3]])], m[0], m[1]})
 	}
-count:
 	if !strings.Contains(p, "One") {
 		return ms
 	}
@@ -225,11 +220,27 @@ func enumerations(ms []marker) []enumeration {
 	return out
 }
 
-func containsAny(s string, words ...string) bool {
-	for _, w := range words {
-		if strings.Contains(s, w) {
-			return true
+// enOrdWords are the first words of enOrd's alternatives.
+var enOrdWords = []string{"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "finally", "lastly"}
+
+// enOrdIndex returns enOrd.FindAllStringSubmatchIndex(p, -1), running the
+// pattern only from the first place an ordinal word can start (foldStart).
+func enOrdIndex(p string) [][]int {
+	// (?i) also folds ſ into s, which the ASCII scan does not.
+	if strings.Contains(p, "ſ") || strings.Contains(p, "\u212a") {
+		return enOrd.FindAllStringSubmatchIndex(p, -1)
+	}
+	e := foldStart(p, enOrdWords)
+	if e < 0 {
+		return nil
+	}
+	ms := enOrd.FindAllStringSubmatchIndex(p[e:], -1)
+	for _, m := range ms {
+		for k := range m {
+			if m[k] >= 0 {
+				m[k] += e
+			}
 		}
 	}
-	return false
+	return ms
 }

@@ -131,21 +131,77 @@ func zhDirective(s string) int {
 	return -1
 }
 
-// enModalWords pre-check enModal with plain search (lower case).
-var enModalWords = []string{"should", "must", "shall", "ought", "need to", "needs to", "necessary", "required", "require", "essential", "imperative", "important to", "important that", "demand", "asked", "urge", "call on", "called on", "calls on", "hope", "we will", "encourag"}
-
 func enDirective(s string) int {
-	lower := strings.ToLower(s)
-	any := false
-	for _, w := range enModalWords {
-		if strings.Contains(lower, w) {
-			any = true
-			break
-		}
+	// (?i) also folds ſ into s and the Kelvin sign into k, which the
+	// ASCII scan below does not: texts with them take the pattern alone.
+	if strings.Contains(s, "ſ") || strings.Contains(s, "\u212a") {
+		return enDirectiveRegexp(s)
 	}
-	if !any {
+	// A match starts at a word boundary with the first word of one of
+	// enModal's alternatives; running the pattern from the first such
+	// place (whose previous byte is no word byte, so \b reads the same)
+	// spares the backtracker every earlier start.
+	e := modalStart(s)
+	if e < 0 {
 		return -1
 	}
+	if m := enModal.FindStringIndex(s[e:]); m != nil {
+		return e + m[0]
+	}
+	return -1
+}
+
+// modalFirst are the first words of enModal's alternatives, lower case.
+var modalFirst = []string{"should", "must", "shall", "ought", "need", "it is", "is", "are", "require", "demand", "asked", "encourage", "urge", "call", "hope", "we will"}
+
+// modalStart returns where enModal can first match s.
+func modalStart(s string) int { return foldStart(s, modalFirst) }
+
+// foldStart returns the first byte offset of s where one of words (lower
+// case ASCII) starts, ASCII case folded, after a non-word byte or at the
+// start; -1 when there is none. A (?i)\b(words…) pattern can match only
+// there or later, and \b reads the same at that offset of s and at the
+// start of the rest.
+func foldStart(s string, words []string) int {
+	for i := 0; i < len(s); i++ {
+		c := s[i] | 0x20
+		if c < 'a' || c > 'z' || i > 0 && isWordByte(s[i-1]) {
+			continue
+		}
+		for _, w := range words {
+			if w[0] == c && hasPrefixFold(s[i:], w) {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// hasPrefixFold is strings.HasPrefix with ASCII case folding; w is lower
+// case.
+func hasPrefixFold(s, w string) bool {
+	if len(s) < len(w) {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != w[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// isWordByte is \b's notion of a word character (ASCII only).
+func isWordByte(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c == '_'
+}
+
+// enDirectiveRegexp runs enModal over the whole text.
+func enDirectiveRegexp(s string) int {
 	if m := enModal.FindStringIndex(s); m != nil {
 		return m[0]
 	}
