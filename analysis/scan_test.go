@@ -1,9 +1,7 @@
 package analysis
 
 import (
-	"os"
-	"path/filepath"
-	"strings"
+	"meetscan/analysis/internal/corpustest"
 	"testing"
 )
 
@@ -18,16 +16,7 @@ func presideRegexp(s string) int {
 // fixtures and on edge cases.
 func TestPresideIndexLikePresideRe(t *testing.T) {
 	cases := []string{"", "李友生主持会议", "presided over by", "PRESIDENT", "Chaired by Wang", "chairedthe", "chaired  by", "CHAIR THE", "chai", "\xe4主持", "preſided", "主", "meeting was chaired the"}
-	for _, dir := range []string{filepath.Join("..", "..", "shared", "corpus", "dev"), "testdata"} {
-		files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
-		for _, f := range files {
-			b, err := os.ReadFile(f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			cases = append(cases, strings.Split(string(b), "\n")...)
-		}
-	}
+	cases = append(cases, corpustest.Lines(t, ".")...)
 	for _, s := range cases {
 		if got, want := presideIndex(s), presideRegexp(s); got != want {
 			t.Errorf("presideIndex(%q) = %d, presideRe %d", s, got, want)

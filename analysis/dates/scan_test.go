@@ -1,33 +1,14 @@
 package dates
 
 import (
-	"os"
-	"path/filepath"
+	"meetscan/analysis/internal/corpustest"
 	"slices"
-	"strings"
 	"testing"
 )
 
-// corpusLines returns the lines of the dev corpus and the analysis
-// fixtures, nil when neither is there.
-func corpusLines(t testing.TB) []string {
-	var lines []string
-	for _, dir := range []string{filepath.Join("..", "..", "..", "shared", "corpus", "dev"), filepath.Join("..", "testdata")} {
-		files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
-		for _, f := range files {
-			b, err := os.ReadFile(f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			lines = append(lines, strings.Split(string(b), "\n")...)
-		}
-	}
-	return lines
-}
-
 // yearIndex must find what yearRe finds.
 func TestYearIndexLikeYearRe(t *testing.T) {
-	cases := append(corpusLines(t), "", "2019", "201", "19201", "192019", "2020年度", "20202021", "1999-2000", "x1900y", "２０２０", "\xff2001")
+	cases := append(corpustest.Lines(t, ".."), "", "2019", "201", "19201", "192019", "2020年度", "20202021", "1999-2000", "x1900y", "２０２０", "\xff2001")
 	for _, s := range cases {
 		if got, want := yearIndex(s), yearRe.FindAllStringIndex(s, -1); !slices.EqualFunc(got, want, slices.Equal) {
 			t.Errorf("yearIndex(%q) = %v, yearRe %v", s, got, want)
@@ -46,7 +27,7 @@ func FuzzYearIndex(f *testing.F) {
 
 // mdCandidate gates enMD: it must hold wherever enMD matches.
 func TestMDCandidateGate(t *testing.T) {
-	cases := append(corpusLines(t), "December 28", "Dec. 28, 2021", "February, 1, 2021", "Sept 3", "Sep.,\t4th", "xMay 1", "_Jan 2", "Mayday 3", "May\n1", "Jun", "in May", "2 Mar 2020")
+	cases := append(corpustest.Lines(t, ".."), "December 28", "Dec. 28, 2021", "February, 1, 2021", "Sept 3", "Sep.,\t4th", "xMay 1", "_Jan 2", "Mayday 3", "May\n1", "Jun", "in May", "2 Mar 2020")
 	for _, s := range cases {
 		if enMD.MatchString(s) && !mdCandidate(s) {
 			t.Errorf("enMD matches %q but mdCandidate is false", s)

@@ -1,8 +1,7 @@
 package meeting
 
 import (
-	"os"
-	"path/filepath"
+	"meetscan/analysis/internal/corpustest"
 	"slices"
 	"strings"
 	"testing"
@@ -160,23 +159,6 @@ func FuzzHolds(f *testing.F) {
 	})
 }
 
-// corpusLines returns the lines of the dev corpus and the analysis
-// fixtures, nil when neither is there.
-func corpusLines(t testing.TB) []string {
-	var lines []string
-	for _, dir := range []string{filepath.Join("..", "..", "..", "shared", "corpus", "dev"), filepath.Join("..", "testdata")} {
-		files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
-		for _, f := range files {
-			b, err := os.ReadFile(f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			lines = append(lines, strings.Split(string(b), "\n")...)
-		}
-	}
-	return lines
-}
-
 func leadRegexp(s string) int {
 	if m := zhLead.FindStringIndex(s); m != nil {
 		return m[1]
@@ -191,7 +173,7 @@ func TestLeadEndLikeZhLead(t *testing.T) {
 		"", "3月12日上午，机关党委在", "123日", "1 日晚上", "12\n日", "a\n12日", "近日,", "本报讯 记者", "日前", "5号早上",
 		"12日晚", "1x日", "9日下", "\xff近期", "近", "7", "2026年4月1日", "某某讯",
 	}
-	for _, p := range corpusLines(t) {
+	for _, p := range corpustest.Lines(t, "..") {
 		for i := range p {
 			cases = append(cases, p[i:min(len(p), i+90)])
 		}
@@ -216,7 +198,7 @@ func FuzzLeadEnd(f *testing.F) {
 // attendVerbs gates zhAttend and zhAttend2: neither may match a text
 // without one of the verbs.
 func TestAttendVerbsGate(t *testing.T) {
-	cases := append(corpusLines(t), "共21人参加会议", "参会人员100余人", "出席会议党员32名", "200多名党员参与", "30人到会", "21人列席")
+	cases := append(corpustest.Lines(t, ".."), "共21人参加会议", "参会人员100余人", "出席会议党员32名", "200多名党员参与", "30人到会", "21人列席")
 	for _, s := range cases {
 		if containsAnyOf(s, attendVerbs) {
 			continue
@@ -239,7 +221,7 @@ func FuzzAttendVerbsGate(f *testing.F) {
 // numPerson gates all Chinese attendance patterns: none may match a text
 // where it is false.
 func TestNumPersonGate(t *testing.T) {
-	cases := append(corpusLines(t), "共21人参加会议", "参会人员100余人", "实到会党员32名", "两 多 名", "5\t余\n人", "二十名", "５名", "余人", "多名", "x人", "\xff人", "人", "12 3人")
+	cases := append(corpustest.Lines(t, ".."), "共21人参加会议", "参会人员100余人", "实到会党员32名", "两 多 名", "5\t余\n人", "二十名", "５名", "余人", "多名", "x人", "\xff人", "人", "12 3人")
 	for _, s := range cases {
 		if !numPerson(s) && (zhAttend.MatchString(s) || zhAttend2.MatchString(s) || zhActual.MatchString(s)) {
 			t.Errorf("attendance pattern matches %q but numPerson is false", s)
@@ -261,7 +243,7 @@ func FuzzNumPersonGate(f *testing.F) {
 
 // holds' English words must agree with holdVerbEn.
 func TestHoldWordsLikeHoldVerbEn(t *testing.T) {
-	cases := append(corpusLines(t), "held", "withheld", "Holds", "hold_", "household", "organized.", "reorganised", "convened,", "presided", "Hold2", "1held")
+	cases := append(corpustest.Lines(t, ".."), "held", "withheld", "Holds", "hold_", "household", "organized.", "reorganised", "convened,", "presided", "Hold2", "1held")
 	for _, s := range cases {
 		got := false
 		for _, w := range holdWordsEn {

@@ -1,8 +1,7 @@
 package people
 
 import (
-	"os"
-	"path/filepath"
+	"meetscan/analysis/internal/corpustest"
 	"slices"
 	"sort"
 	"strings"
@@ -172,23 +171,6 @@ func FuzzFindLists(f *testing.F) {
 	})
 }
 
-// corpusLines returns the lines of the dev corpus and the analysis
-// fixtures, nil when neither is there.
-func corpusLines(t testing.TB) []string {
-	var lines []string
-	for _, dir := range []string{filepath.Join("..", "..", "..", "shared", "corpus", "dev"), filepath.Join("..", "testdata")} {
-		files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
-		for _, f := range files {
-			b, err := os.ReadFile(f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			lines = append(lines, strings.Split(string(b), "\n")...)
-		}
-	}
-	return lines
-}
-
 func titleTailRegexp(s string) int {
 	if m := enTitleTail.FindStringIndex(s); m != nil {
 		return m[0]
@@ -206,7 +188,7 @@ func TestTitleTailLikeRegexp(t *testing.T) {
 		"At the meeting, Party Secretary ", "xparty  \t", "member\nof the ", "of", "ÉSecretary ", "\xffthe ", "Ab1 Cd ",
 		"secretary of the Party Committee ", "and and and and and and and and and ",
 	}
-	for _, p := range corpusLines(t) {
+	for _, p := range corpustest.Lines(t, "..") {
 		for s := 1; s < len(p); s++ {
 			if p[s-1] == ' ' {
 				cases = append(cases, p[max(0, s-160):s])
@@ -232,7 +214,7 @@ func FuzzTitleTail(f *testing.F) {
 
 // capWords must find what capWord finds.
 func TestCapWordsLikeCapWord(t *testing.T) {
-	cases := append(corpusLines(t), "", "A", "Ab", "Abcdefghijklm", "Abcdefghijklmn", "Xi-Jinping", "Xi-jin", "Xi-", "Xi-J", "Xi-Jabcdefghi", "Xi-Jabcdefgh",
+	cases := append(corpustest.Lines(t, ".."), "", "A", "Ab", "Abcdefghijklm", "Abcdefghijklmn", "Xi-Jinping", "Xi-jin", "Xi-", "Xi-J", "Xi-Jabcdefghi", "Xi-Jabcdefgh",
 		"Ab-Cd-Ef", "aBc", "_Ab", "1Ab", "Ab1", "Ab_", "中Ab文", "\xffAb", "Ab\xff", "AB", "Ab-Cd_", "Ma Anshan-Steel Co.")
 	for _, s := range cases {
 		if got, want := capWords(s), capWord.FindAllStringIndex(s, -1); !slices.EqualFunc(got, want, slices.Equal) {
@@ -284,7 +266,7 @@ func sameRoleSpans(a, b []roleSpan) bool {
 
 // roleSpans must find the same occurrences as one search per word.
 func TestRoleSpansLikeOneByOne(t *testing.T) {
-	cases := append(corpusLines(t), "", "秘书长", "副秘书长兼副县长", "长长长", "党委书记、董事长、总经理", "理事长监事长", "\xe9长", "主任委员会长")
+	cases := append(corpustest.Lines(t, ".."), "", "秘书长", "副秘书长兼副县长", "长长长", "党委书记、董事长、总经理", "理事长监事长", "\xe9长", "主任委员会长")
 	for _, s := range cases {
 		if got, want := roleSpans(s), roleSpansOneByOne(s); !sameRoleSpans(got, want) {
 			t.Errorf("roleSpans(%q) = %v, one by one %v", s, got, want)

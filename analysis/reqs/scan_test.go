@@ -1,29 +1,11 @@
 package reqs
 
 import (
-	"os"
-	"path/filepath"
+	"meetscan/analysis/internal/corpustest"
 	"slices"
 	"strings"
 	"testing"
 )
-
-// corpusLines returns the lines of the dev corpus and the analysis
-// fixtures, nil when neither is there.
-func corpusLines(t testing.TB) []string {
-	var lines []string
-	for _, dir := range []string{filepath.Join("..", "..", "..", "shared", "corpus", "dev"), filepath.Join("..", "testdata")} {
-		files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
-		for _, f := range files {
-			b, err := os.ReadFile(f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			lines = append(lines, strings.Split(string(b), "\n")...)
-		}
-	}
-	return lines
-}
 
 func modalRegexp(s string) int {
 	if m := enModal.FindStringIndex(s); m != nil {
@@ -40,7 +22,7 @@ func TestEnDirectiveLikeEnModal(t *testing.T) {
 		"Asked all members to", "calls on", "hoped", "it is hoped", "we will continue to", "We Will Further", "ſhould do", "\u212a", "thesis are required to",
 		"Is Required To", "urged", "encouraged all the cadres to", "needs to", "ought to", "He hopes that", "1must", "中文must",
 	}
-	for _, p := range corpusLines(t) {
+	for _, p := range corpustest.Lines(t, "..") {
 		cases = append(cases, p)
 		for _, s := range strings.Split(p, ". ") {
 			cases = append(cases, s)
@@ -65,7 +47,7 @@ func FuzzEnDirective(f *testing.F) {
 
 // enOrdIndex must find what enOrd finds.
 func TestEnOrdIndexLikeEnOrd(t *testing.T) {
-	cases := append(corpusLines(t), "", "First, we", "firstly:", "First of all，", "xfirst, no", "_second,", "Secondly ,", "ſecond,", "thirds,", "FINALLY:", "Finally the", "1first,")
+	cases := append(corpustest.Lines(t, ".."), "", "First, we", "firstly:", "First of all，", "xfirst, no", "_second,", "Secondly ,", "ſecond,", "thirds,", "FINALLY:", "Finally the", "1first,")
 	for _, s := range cases {
 		if got, want := enOrdIndex(s), enOrd.FindAllStringSubmatchIndex(s, -1); !slices.EqualFunc(got, want, slices.Equal) {
 			t.Errorf("enOrdIndex(%q) = %v, enOrd %v", s, got, want)
