@@ -334,12 +334,12 @@ func presideIndex(s string) int {
 	for i := 0; i < len(s); i++ {
 		switch s[i] | 0x20 {
 		case 'p':
-			if foldPrefix(s[i:], "presid") {
+			if text.HasPrefixFold(s[i:], "presid") {
 				return i
 			}
 		case 'c':
 			for _, w := range [...]string{"chair by", "chair the", "chaired by", "chaired the"} {
-				if foldPrefix(s[i:], w) {
+				if text.HasPrefixFold(s[i:], w) {
 					return i
 				}
 			}
@@ -349,23 +349,6 @@ func presideIndex(s string) int {
 		}
 	}
 	return -1
-}
-
-// foldPrefix is strings.HasPrefix with ASCII case folding; w is lower case.
-func foldPrefix(s, w string) bool {
-	if len(s) < len(w) {
-		return false
-	}
-	for i := 0; i < len(w); i++ {
-		c := s[i]
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		if c != w[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // leadBy returns the person named next to the first cue (found by index,

@@ -169,30 +169,12 @@ func foldStart(s string, words []string) int {
 			continue
 		}
 		for _, w := range words {
-			if w[0] == c && hasPrefixFold(s[i:], w) {
+			if w[0] == c && text.HasPrefixFold(s[i:], w) {
 				return i
 			}
 		}
 	}
 	return -1
-}
-
-// hasPrefixFold is strings.HasPrefix with ASCII case folding; w is lower
-// case.
-func hasPrefixFold(s, w string) bool {
-	if len(s) < len(w) {
-		return false
-	}
-	for i := 0; i < len(w); i++ {
-		c := s[i]
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		if c != w[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // isWordByte is \b's notion of a word character (ASCII only).
