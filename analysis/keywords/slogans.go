@@ -45,38 +45,12 @@ func Slogans(p string) []string {
 // [“「『]([^“”「」『』。！？\n]{2,24})[”」』], found by a plain scan (the
 // pattern has no literal prefix, so a regexp retries it at every byte).
 func zhQuotes(p string) []string {
-	var out []string
-	for i := 0; i < len(p); {
-		r, n := utf8.DecodeRuneInString(p[i:])
-		if r != '“' && r != '「' && r != '『' {
-			i += n
-			continue
+	return scanQuotes(p, 2, 24, func(r rune) (stop, close string, ok bool) {
+		if r == '“' || r == '「' || r == '『' {
+			return "“”「」『』。！？\n", "”」』", true
 		}
-		start := i + n
-		j, count, end := start, 0, -1
-		for j < len(p) {
-			c, m := utf8.DecodeRuneInString(p[j:])
-			if c == '”' || c == '」' || c == '』' {
-				if count >= 2 {
-					end = j
-				}
-				break
-			}
-			if strings.ContainsRune("“「『。！？\n", c) || count == 24 {
-				break
-			}
-			count++
-			j += m
-		}
-		if end < 0 {
-			i += n
-			continue
-		}
-		out = append(out, p[start:end])
-		_, m := utf8.DecodeRuneInString(p[end:])
-		i = end + m
-	}
-	return out
+		return "", "", false
+	})
 }
 
 // enQuotes returns the contents of the English quotations of p, the
@@ -85,17 +59,26 @@ func zhQuotes(p string) []string {
 // opening mark the first mark or line break decides, since the content
 // cannot hold one.
 func enQuotes(p string) []string {
+	return scanQuotes(p, 3, 80, func(r rune) (stop, close string, ok bool) {
+		switch r {
+		case '"':
+			return "\"\n", "\"", true
+		case '“':
+			return "“”\n", "”", true
+		}
+		return "", "", false
+	})
+}
+
+// scanQuotes returns the leftmost-first, non-overlapping quotations of p:
+// a rune that open accepts, then min to max runes none of which is in its
+// stop set, then one of its close runes (close runes are also stop runes).
+func scanQuotes(p string, min, max int, open func(rune) (stop, close string, ok bool)) []string {
 	var out []string
 	for i := 0; i < len(p); {
 		r, n := utf8.DecodeRuneInString(p[i:])
-		var stop string
-		var close rune
-		switch r {
-		case '"':
-			stop, close = "\"\n", '"'
-		case '“':
-			stop, close = "“”\n", '”'
-		default:
+		stop, close, ok := open(r)
+		if !ok {
 			i += n
 			continue
 		}
@@ -104,12 +87,12 @@ func enQuotes(p string) []string {
 		for j < len(p) {
 			c, m := utf8.DecodeRuneInString(p[j:])
 			if strings.ContainsRune(stop, c) {
-				if c == close && count >= 3 {
+				if strings.ContainsRune(close, c) && count >= min {
 					end = j
 				}
 				break
 			}
-			if count == 80 {
+			if count == max {
 				break
 			}
 			count++
