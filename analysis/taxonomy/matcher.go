@@ -183,37 +183,21 @@ func edge(node, tok int32) uint64 { return uint64(uint32(node))<<32 | uint64(uin
 // a Chinese run that cannot hold a term is emitted as one empty token
 // instead of being cut.
 func (m *Matcher) tokens(s string, filter bool, emit func(tok []byte)) {
-	var b []byte // s as bytes, made once if s has Chinese to cut
-	var word []byte
-	scan(s, func(kind tokenKind, i, j int) {
-		switch kind {
-		case tokBreak:
-			emit(nil)
-		case tokWord:
-			word = normWord(word[:0], s[i:j])
-			if len(word) > 0 {
-				emit(word)
+	m.scanTokens(s, emit, func(run []byte, i, j int) {
+		if filter && !m.noSkip && !m.mayHoldTerm(run) {
+			emit(run[:0])
+			return
+		}
+		if m.seg == nil || j-i <= 3 { // one character: nothing to cut
+			for k := 0; k < len(run); {
+				n := runeLen(run[k])
+				emit(run[k : k+n])
+				k += n
 			}
-		case tokHan:
-			if b == nil {
-				b = []byte(s)
-			}
-			run := b[i:j]
-			if filter && !m.noSkip && !m.mayHoldTerm(run) {
-				emit(run[:0])
-				return
-			}
-			if m.seg == nil || j-i <= 3 { // one character: nothing to cut
-				for k := 0; k < len(run); {
-					n := runeLen(run[k])
-					emit(run[k : k+n])
-					k += n
-				}
-				return
-			}
-			for _, sg := range m.seg.Segment(run) {
-				m.emitHan(run[sg.Start():sg.End()], emit)
-			}
+			return
+		}
+		for _, sg := range m.seg.Segment(run) {
+			m.emitHan(run[sg.Start():sg.End()], emit)
 		}
 	})
 }
@@ -224,9 +208,29 @@ func (m *Matcher) tokens(s string, filter bool, emit func(tok []byte)) {
 // again, so one segmentation of a paragraph serves keywords, paragraph
 // themes and requirement themes.
 func (m *Matcher) cutTokens(s string, ends []int, emit func(tok []byte)) {
+	k := 0 // first end not yet passed
+	m.scanTokens(s, emit, func(run []byte, i, j int) {
+		for k < len(ends) && ends[k] <= i {
+			k++
+		}
+		start := i
+		for start < j {
+			end := j
+			if k < len(ends) && ends[k] < j {
+				end = ends[k]
+				k++
+			}
+			m.emitHan(run[start-i:end-i], emit)
+			start = end
+		}
+	})
+}
+
+// scanTokens emits the breaks and normalised words of s and hands each
+// Chinese run, as bytes of s, to han with its offsets i:j in s.
+func (m *Matcher) scanTokens(s string, emit func(tok []byte), han func(run []byte, i, j int)) {
 	var b []byte // s as bytes, made once if s has Chinese
 	var word []byte
-	k := 0 // first end not yet passed
 	scan(s, func(kind tokenKind, i, j int) {
 		switch kind {
 		case tokBreak:
@@ -240,19 +244,7 @@ func (m *Matcher) cutTokens(s string, ends []int, emit func(tok []byte)) {
 			if b == nil {
 				b = []byte(s)
 			}
-			for k < len(ends) && ends[k] <= i {
-				k++
-			}
-			start := i
-			for start < j {
-				end := j
-				if k < len(ends) && ends[k] < j {
-					end = ends[k]
-					k++
-				}
-				m.emitHan(b[start:end], emit)
-				start = end
-			}
+			han(b[i:j], i, j)
 		}
 	})
 }
