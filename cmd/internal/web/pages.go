@@ -131,6 +131,19 @@ func (s *Server) themeLabel(lang, id string) string {
 	return id
 }
 
+// renderError renders the page with msg as its error.
+func (s *Server) renderError(w http.ResponseWriter, r *http.Request, status int, name string, p page, msg string) {
+	p.Error = msg
+	s.render(w, r, status, name, p)
+}
+
+// renderFailure renders the page for a backend error: its status and the
+// message a user may see (see publicMessage).
+func (s *Server) renderFailure(w http.ResponseWriter, r *http.Request, name string, p page, err error) {
+	status := s.status(err)
+	s.renderError(w, r, status, name, p, publicMessage(err, status))
+}
+
 // render executes a page template into a buffer first, so a template error
 // becomes a clean 500 instead of half a page.
 func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name string, p page) {
@@ -217,8 +230,7 @@ func (s *Server) handleSearchPage(w http.ResponseWriter, r *http.Request) {
 	p.Data = view
 	if pr.err != nil {
 		view.Req.Sort = "relevance"
-		p.Error = pr.err.Error()
-		s.render(w, r, http.StatusBadRequest, "search", p)
+		s.renderError(w, r, http.StatusBadRequest, "search", p, pr.err.Error())
 		return
 	}
 	if req.Query != "" {
@@ -229,16 +241,13 @@ func (s *Server) handleSearchPage(w http.ResponseWriter, r *http.Request) {
 		req.Sort = "date"
 	}
 	if s.cfg.Search == nil {
-		p.Error = translate(p.Lang, "unavailable")
-		s.render(w, r, http.StatusServiceUnavailable, "search", p)
+		s.renderError(w, r, http.StatusServiceUnavailable, "search", p, translate(p.Lang, "unavailable"))
 		return
 	}
 	start := time.Now()
 	res, err := s.search(r.Context(), req)
 	if err != nil {
-		status := s.status(err)
-		p.Error = publicMessage(err, status)
-		s.render(w, r, status, "search", p)
+		s.renderFailure(w, r, "search", p, err)
 		return
 	}
 	view.Res = res
@@ -343,9 +352,7 @@ func (s *Server) handleArticlePage(w http.ResponseWriter, r *http.Request) {
 	p := newPage(w, r, "search", "")
 	art, an, err := s.article(r.PathValue("id"))
 	if err != nil {
-		status := s.status(err)
-		p.Error = publicMessage(err, status)
-		s.render(w, r, status, "error", p)
+		s.renderFailure(w, r, "error", p, err)
 		return
 	}
 	p.Title = art.Title
@@ -476,21 +483,17 @@ func (s *Server) handleTrendsPage(w http.ResponseWriter, r *http.Request) {
 	v.Set("view", "terms")
 	view.TermsViewURL = "/trends?" + v.Encode()
 	if pr.err != nil {
-		p.Error = pr.err.Error()
-		s.render(w, r, http.StatusBadRequest, "trends", p)
+		s.renderError(w, r, http.StatusBadRequest, "trends", p, pr.err.Error())
 		return
 	}
 	if s.cfg.Trends == nil {
-		p.Error = translate(p.Lang, "unavailable")
-		s.render(w, r, http.StatusServiceUnavailable, "trends", p)
+		s.renderError(w, r, http.StatusServiceUnavailable, "trends", p, translate(p.Lang, "unavailable"))
 		return
 	}
 	ctx := r.Context()
 	themeRows, err := s.cfg.Trends.Trends(ctx, TrendRequest{By: "theme", Filter: in.Filter})
 	if err != nil {
-		status := s.status(err)
-		p.Error = publicMessage(err, status)
-		s.render(w, r, status, "trends", p)
+		s.renderFailure(w, r, "trends", p, err)
 		return
 	}
 	// Theme choices: the themes mentioned in the range, most significant
@@ -532,9 +535,7 @@ func (s *Server) handleTrendsPage(w http.ResponseWriter, r *http.Request) {
 	if len(in.Queries) > 0 {
 		qt, err := s.cfg.Trends.QueryTrends(ctx, in.Queries, in.Filter)
 		if err != nil {
-			status := s.status(err)
-			p.Error = publicMessage(err, status)
-			s.render(w, r, status, "trends", p)
+			s.renderFailure(w, r, "trends", p, err)
 			return
 		}
 		if len(years) == 0 {
@@ -554,9 +555,7 @@ func (s *Server) handleTrendsPage(w http.ResponseWriter, r *http.Request) {
 	if in.View == "terms" {
 		table, err = s.cfg.Trends.Trends(ctx, TrendRequest{By: "term", Filter: in.Filter})
 		if err != nil {
-			status := s.status(err)
-			p.Error = publicMessage(err, status)
-			s.render(w, r, status, "trends", p)
+			s.renderFailure(w, r, "trends", p, err)
 			return
 		}
 	}
@@ -687,8 +686,7 @@ func (s *Server) handleContextPage(w http.ResponseWriter, r *http.Request) {
 		view.Chips = append(view.Chips, chip{Label: s.filterLabel(p.Lang, k, vs[0]), URL: "/context?" + v.Encode()})
 	}
 	if pr.err != nil {
-		p.Error = pr.err.Error()
-		s.render(w, r, http.StatusBadRequest, "context", p)
+		s.renderError(w, r, http.StatusBadRequest, "context", p, pr.err.Error())
 		return
 	}
 	if term == "" {
@@ -696,15 +694,12 @@ func (s *Server) handleContextPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if s.cfg.Context == nil {
-		p.Error = translate(p.Lang, "unavailable")
-		s.render(w, r, http.StatusServiceUnavailable, "context", p)
+		s.renderError(w, r, http.StatusServiceUnavailable, "context", p, translate(p.Lang, "unavailable"))
 		return
 	}
 	lines, err := s.cfg.Context.Context(r.Context(), ContextRequest{Term: term, Filter: f, Limit: 200})
 	if err != nil {
-		status := s.status(err)
-		p.Error = publicMessage(err, status)
-		s.render(w, r, status, "context", p)
+		s.renderFailure(w, r, "context", p, err)
 		return
 	}
 	for i := range lines {
@@ -750,20 +745,16 @@ func (s *Server) handleRequirementsPage(w http.ResponseWriter, r *http.Request) 
 	view := &reqsView{Filter: f}
 	p.Data = view
 	if pr.err != nil {
-		p.Error = pr.err.Error()
-		s.render(w, r, http.StatusBadRequest, "requirements", p)
+		s.renderError(w, r, http.StatusBadRequest, "requirements", p, pr.err.Error())
 		return
 	}
 	if s.cfg.Requirements == nil {
-		p.Error = translate(p.Lang, "unavailable")
-		s.render(w, r, http.StatusServiceUnavailable, "requirements", p)
+		s.renderError(w, r, http.StatusServiceUnavailable, "requirements", p, translate(p.Lang, "unavailable"))
 		return
 	}
 	groups, err := s.cfg.Requirements.Groups(r.Context(), f)
 	if err != nil {
-		status := s.status(err)
-		p.Error = publicMessage(err, status)
-		s.render(w, r, status, "requirements", p)
+		s.renderFailure(w, r, "requirements", p, err)
 		return
 	}
 	view.Groups = groups
