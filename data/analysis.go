@@ -82,6 +82,24 @@ func (a *Analysis) Year() int {
 	return y
 }
 
+// CountYear is the year an article counts for in facets, trends and
+// requirement groups: the analysis period year, else the meeting date's
+// year, else the year published (Shanghai time); 0 when none is known.
+func CountYear(a *Article, an *Analysis) int {
+	if an != nil {
+		if an.PeriodYear > 0 {
+			return an.PeriodYear
+		}
+		if y := an.Year(); y > 0 {
+			return y
+		}
+	}
+	if !a.Published.IsZero() {
+		return a.Published.Time.In(Shanghai).Year()
+	}
+	return 0
+}
+
 // ThemeIDs returns the ids of the themes found.
 func (a *Analysis) ThemeIDs() []string {
 	ids := make([]string, len(a.Themes))

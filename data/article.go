@@ -34,6 +34,20 @@ type Article struct {
 	Capture     *CaptureRef `json:"capture,omitempty"`
 }
 
+// Record is one line of meetscan's JSONL interchange format: what `meetscan
+// import` reads and `meetscan gen` writes (an export line has these fields
+// too, plus the analysis).
+type Record struct {
+	ID        string  `json:"id,omitempty"`
+	URL       string  `json:"url"`
+	Title     string  `json:"title"`
+	Published PubTime `json:"published"`
+	Body      string  `json:"body"`
+	Source    string  `json:"source,omitempty"`
+	Author    string  `json:"author,omitempty"`
+	Lang      string  `json:"lang,omitempty"`
+}
+
 // CaptureRef locates the raw HTTP response an article was extracted from,
 // inside a WARC file of the data dir.
 type CaptureRef struct {

@@ -153,23 +153,6 @@ func newMappingWith(userDict, textAnalyzer string) (*mapping.IndexMappingImpl, e
 	return im, nil
 }
 
-// docYear is the year an article counts for: the analysis period year,
-// else the meeting date's year, else the year published.
-func docYear(a *data.Article, an *data.Analysis) int {
-	if an != nil {
-		if an.PeriodYear > 0 {
-			return an.PeriodYear
-		}
-		if y := an.Year(); y > 0 {
-			return y
-		}
-	}
-	if !a.Published.IsZero() {
-		return a.Published.Time.In(data.Shanghai).Year()
-	}
-	return 0
-}
-
 // docDate is the meeting date when known to the day, else the publication
 // time; zero when neither is known.
 func docDate(a *data.Article, an *data.Analysis) time.Time {
@@ -207,7 +190,7 @@ func indexDoc(d Doc) map[string]interface{} {
 	if t := docDate(a, an); !t.IsZero() {
 		m[fDate] = t
 	}
-	if y := docYear(a, an); y > 0 {
+	if y := data.CountYear(a, an); y > 0 {
 		m[fYear] = float64(y)
 		m[fYearKW] = strconv.Itoa(y)
 	}

@@ -19,24 +19,6 @@ type Filter struct {
 	Org      string // exact organisation (analysis Org, else article Source)
 }
 
-// Year is the year an article counts for, the same rule as the index: the
-// analysis period year, else the meeting date's year, else the year
-// published (Shanghai time).
-func Year(a *data.Article, an *data.Analysis) int {
-	if an != nil {
-		if an.PeriodYear > 0 {
-			return an.PeriodYear
-		}
-		if y := an.Year(); y > 0 {
-			return y
-		}
-	}
-	if !a.Published.IsZero() {
-		return a.Published.Time.In(data.Shanghai).Year()
-	}
-	return 0
-}
-
 // Org is the organisation an article counts for: the unit of the analysed
 // organisation (meeting.OrgUnit: 东港街道办事处党工委 counts as 东港街道办事处,
 // as in the index's org facet), else the publishing unit.
@@ -60,7 +42,7 @@ func Date(a *data.Article, an *data.Analysis) string {
 
 // Match reports whether an article passes the filter.
 func (f Filter) Match(a *data.Article, an *data.Analysis) bool {
-	y := Year(a, an)
+	y := data.CountYear(a, an)
 	if (f.From != 0 && y < f.From) || (f.To != 0 && y > f.To) {
 		return false
 	}
@@ -74,7 +56,7 @@ func Records(ctx context.Context, src Eacher, f Filter, fn func(Record) error) e
 		if an == nil || len(an.Requirements) == 0 || !f.Match(a, an) {
 			return nil
 		}
-		y, org, date := Year(a, an), Org(a, an), Date(a, an)
+		y, org, date := data.CountYear(a, an), Org(a, an), Date(a, an)
 		for _, req := range an.Requirements {
 			sp := req.Speaker
 			if sp == "" {

@@ -36,16 +36,7 @@ type Options struct {
 }
 
 // Record is one line of a JSONL import (and of `meetscan export`).
-type Record struct {
-	ID        string       `json:"id,omitempty"`
-	URL       string       `json:"url"`
-	Title     string       `json:"title"`
-	Published data.PubTime `json:"published"`
-	Body      string       `json:"body"`
-	Source    string       `json:"source,omitempty"`
-	Author    string       `json:"author,omitempty"`
-	Lang      string       `json:"lang,omitempty"`
-}
+type Record = data.Record
 
 // Error is a file (and line, for JSONL) that could not be imported.
 type Error struct {

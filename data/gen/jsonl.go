@@ -11,18 +11,6 @@ import (
 	"meetscan/data"
 )
 
-// Record is one line of the JSONL import format (`meetscan import`):
-// url, title, published, body, and the optional source, author and lang.
-type Record struct {
-	URL       string       `json:"url"`
-	Title     string       `json:"title"`
-	Published data.PubTime `json:"published"`
-	Body      string       `json:"body"`
-	Source    string       `json:"source,omitempty"`
-	Author    string       `json:"author,omitempty"`
-	Lang      string       `json:"lang,omitempty"`
-}
-
 // WriteJSONL generates cfg's corpus as JSONL in the import format, one
 // article a line, buffered; it is what `meetscan gen --out FILE` writes.
 func WriteJSONL(w io.Writer, cfg Config) (Truth, error) {
@@ -30,7 +18,7 @@ func WriteJSONL(w io.Writer, cfg Config) (Truth, error) {
 	enc := json.NewEncoder(bw)
 	enc.SetEscapeHTML(false)
 	truth, err := Generate(cfg, func(a *data.Article) error {
-		return enc.Encode(Record{URL: a.URL, Title: a.Title, Published: a.Published, Body: a.Body,
+		return enc.Encode(data.Record{URL: a.URL, Title: a.Title, Published: a.Published, Body: a.Body,
 			Source: a.Source, Author: a.Author, Lang: a.Lang})
 	})
 	if err != nil {

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"meetscan/data"
 	"testing"
 )
 
@@ -17,7 +18,7 @@ func TestWriteJSONL(t *testing.T) {
 	sc.Buffer(nil, 1<<20)
 	n := 0
 	for sc.Scan() {
-		var r Record
+		var r data.Record
 		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
 			t.Fatalf("line %d: %v", n+1, err)
 		}

@@ -248,7 +248,7 @@ func Build(ctx context.Context, src recurring.Eacher, tok recurring.Tokenizer, o
 	inPeriod := func(y int) bool { return y >= opt.From && y <= opt.To }
 
 	err = src.Each(ctx, func(a *data.Article, an *data.Analysis) error {
-		y := recurring.Year(a, an)
+		y := data.CountYear(a, an)
 		if y == 0 || y > opt.To {
 			return nil
 		}
