@@ -206,6 +206,12 @@ func (p *Pipeline) commit(ctx context.Context, arts []*data.Article, analyses []
 		}
 		p.stats.add(&p.stats.index, t)
 	}
+	return p.storeAnalyses(arts, analyses)
+}
+
+// storeAnalyses stores the analyses of arts (analyses[i] is arts[i]'s) in
+// one transaction.
+func (p *Pipeline) storeAnalyses(arts []*data.Article, analyses []*data.Analysis) error {
 	t := time.Now()
 	byID := make(map[string]*data.Analysis, len(arts))
 	for i, a := range arts {
@@ -320,15 +326,9 @@ func (p *Pipeline) Reanalyze(ctx context.Context, progress func(done, total int)
 	}
 	done := 0
 	store := func(_ context.Context, arts []*data.Article, analyses []*data.Analysis) error {
-		t := time.Now()
-		byID := make(map[string]*data.Analysis, len(arts))
-		for i, a := range arts {
-			byID[a.ID] = analyses[i]
-		}
-		if err := p.Store.PutAnalyses(byID); err != nil {
+		if err := p.storeAnalyses(arts, analyses); err != nil {
 			return err
 		}
-		p.stats.add(&p.stats.store, t)
 		done += len(arts)
 		if progress != nil {
 			progress(done, total)
