@@ -31,24 +31,13 @@ func openExisting(ctx context.Context, e *env, noIndex bool) (*pipeline.Pipeline
 	}
 	p, err := openPipeline(ctx, e, noIndex)
 	if err != nil {
-		if !noIndex && strings.HasPrefix(err.Error(), "open index:") &&
-			!errors.Is(err, index.ErrLocked) && !errors.Is(err, data.ErrLocked) {
+		if errors.Is(err, pipeline.ErrOpenIndex) && !errors.Is(err, index.ErrLocked) && !errors.Is(err, data.ErrLocked) {
 			// A damaged index: say what helps, on one line (bleve's
 			// messages can span several).
 			first, _, _ := strings.Cut(err.Error(), "\n")
 			return nil, fmt.Errorf("%s; run meetscan index --rebuild", strings.TrimRight(first, ": "))
 		}
 		return nil, err
-	}
-	// An index holding fewer articles than the store (deleted by hand, or
-	// a crash between storing and indexing) would make searches silently
-	// incomplete.
-	if p.Index != nil {
-		stored, err1 := p.Store.Count()
-		indexed, err2 := p.Index.Count()
-		if err1 == nil && err2 == nil && indexed < stored {
-			fmt.Fprintf(e.stderr, "meetscan: warning: the index holds %d of the %d stored articles; run meetscan index --rebuild\n", indexed, stored)
-		}
 	}
 	return p, nil
 }

@@ -44,6 +44,10 @@ type Pipeline struct {
 	chunk   int // articles per commit in analyze; 0 means chunkMax
 }
 
+// ErrOpenIndex wraps the errors of opening or reading the index, so that
+// callers can tell a damaged index from other failures.
+var ErrOpenIndex = errors.New("open index")
+
 // IndexDir is the folder of the search index inside a data dir.
 func IndexDir(dataDir string) string { return filepath.Join(dataDir, "index") }
 
@@ -92,26 +96,38 @@ func (p *Pipeline) heal(ctx context.Context) error {
 	}
 	indexed, err := p.Index.Count()
 	if err != nil {
-		return fmt.Errorf("open index: %w", err)
+		return fmt.Errorf("%w: %w", ErrOpenIndex, err)
 	}
 	if indexed == 0 && stored > 0 {
 		p.log.Warn("the index is empty but the store has articles; rebuilding it", "articles", stored)
 		return p.RebuildIndex(ctx, nil)
 	}
 	ids, err := p.Store.Pending()
-	if err != nil || len(ids) == 0 {
+	if err != nil {
 		return err
 	}
-	arts := make([]*data.Article, 0, len(ids))
-	for _, id := range ids {
-		a, err := p.Store.Article(id)
-		if err != nil {
-			return fmt.Errorf("finish interrupted work: %w", err)
+	if len(ids) > 0 {
+		arts := make([]*data.Article, 0, len(ids))
+		for _, id := range ids {
+			a, err := p.Store.Article(id)
+			if err != nil {
+				return fmt.Errorf("finish interrupted work: %w", err)
+			}
+			arts = append(arts, a)
 		}
-		arts = append(arts, a)
+		p.log.Info("analysing and indexing articles an interrupted run left pending", "articles", len(arts))
+		if err := p.analyze(ctx, arts, p.commit); err != nil {
+			return err
+		}
 	}
-	p.log.Info("analysing and indexing articles an interrupted run left pending", "articles", len(arts))
-	return p.analyze(ctx, arts, p.commit)
+	// Anything still missing (part of the index deleted by hand) would make
+	// searches silently incomplete; counting again is needed only then.
+	if indexed < stored {
+		if indexed, err = p.Index.Count(); err == nil && indexed < stored {
+			p.log.Warn("the index holds fewer articles than the store; run meetscan index --rebuild", "indexed", indexed, "stored", stored)
+		}
+	}
+	return nil
 }
 
 func (p *Pipeline) indexConfig() index.Config {
@@ -132,7 +148,7 @@ func (p *Pipeline) openIndex(ctx context.Context) error {
 		return p.RebuildIndex(ctx, nil)
 	}
 	if err != nil {
-		return fmt.Errorf("open index: %w", explainLocked(p.dataDir, err))
+		return fmt.Errorf("%w: %w", ErrOpenIndex, explainLocked(p.dataDir, err))
 	}
 	p.Index = ix
 	return nil
