@@ -69,15 +69,24 @@ func (a *Analyzer) Analyze(art *data.Article) *data.Analysis {
 	// themes, requirement themes and keywords.
 	paraHits := make([][]data.ThemeHit, len(d.orig))
 	cuts := make([][]int, len(d.orig))
+	// All paragraphs are cut first: gse's dictionary walk stays in cache.
+	// The token ends share one backing array.
+	ends := make([]int, 0, len(art.Body)/4)
 	for i, p := range d.folded {
 		if !d.skip[i] || i == d.titleP {
-			cuts[i] = a.cut(p)
+			start := len(ends)
+			ends = a.cutter.Ends(ends, p)
+			cuts[i] = ends[start:len(ends):len(ends)]
+		}
+	}
+	for i, p := range d.folded {
+		if cuts[i] != nil {
 			paraHits[i] = a.matcher.MatchCut(p, cuts[i])
 		}
 	}
 	items := reqs.Extract(d.folded, d.skip)
-	presider := presiderOf(d, ppl)
 	cst := newCast(ppl)
+	presider := presiderOf(d, cst)
 	counts := map[int]int{}
 	var order []int // speakers in order of their first requirement
 	for _, it := range items {
@@ -91,7 +100,7 @@ func (a *Analyzer) Analyze(art *data.Article) *data.Analysis {
 			counts[sp]++
 		}
 		if len(paraHits[it.Para]) > 0 {
-			for _, h := range a.matcher.MatchCut(d.folded[it.Para][it.Start:it.End], shift(cuts[it.Para], it.Start)) {
+			for _, h := range a.matcher.MatchCutSpan(d.folded[it.Para], cuts[it.Para], it.Start, it.End) {
 				r.Themes = append(r.Themes, h.ID)
 			}
 		}
@@ -143,28 +152,6 @@ func (a *Analyzer) Analyze(art *data.Article) *data.Analysis {
 	return out
 }
 
-// cut segments one paragraph with gse and returns the byte offsets at
-// which its tokens end.
-func (a *Analyzer) cut(p string) []int {
-	segs := a.seg.Segment([]byte(p))
-	ends := make([]int, len(segs))
-	for i, sg := range segs {
-		ends[i] = sg.End()
-	}
-	return ends
-}
-
-// shift returns the token ends of a paragraph relative to byte offset
-// start (a requirement's span).
-func shift(ends []int, start int) []int {
-	k := sort.SearchInts(ends, start+1)
-	out := make([]int, len(ends)-k)
-	for i, e := range ends[k:] {
-		out[i] = e - start
-	}
-	return out
-}
-
 // prepare splits the article into paragraphs, folds traditional
 // characters and marks the paragraphs that are not report text.
 func prepare(art *data.Article) *doc {
@@ -179,7 +166,7 @@ func prepare(art *data.Article) *doc {
 	d.skip = make([]bool, len(d.orig))
 	for i, p := range d.orig {
 		d.folded[i] = text.Simplify(p)
-		d.skip[i] = dates.IsMetaLine(d.folded[i]) || navLine.MatchString(d.folded[i])
+		d.skip[i] = dates.IsMetaLine(d.folded[i]) || isNavLine(d.folded[i])
 	}
 	d.title = text.Simplify(strings.TrimSpace(strings.ToValidUTF8(art.Title, "\uFFFD")))
 	found := false
@@ -224,7 +211,30 @@ func prepare(art *data.Article) *doc {
 	return d
 }
 
-var navLine = regexp.MustCompile(`(?i)^(?:your location|current location|您目前所在位置|当前位置|您的位置|related news|相关新闻|add\s*[:：]|tel\.?\s*[:：]|fax\s*[:：]|e-?mail\s*[:：]|上一篇|下一篇|返回|打印|关闭)`)
+// isNavLine reports whether a paragraph is page navigation or a contact
+// line ("当前位置：", "上一篇", "Tel: …"), ASCII case folded.
+func isNavLine(s string) bool {
+	for _, w := range [...]string{"your location", "current location", "您目前所在位置", "当前位置", "您的位置", "相关新闻", "上一篇", "下一篇", "返回", "打印", "关闭"} {
+		if text.HasPrefixFold(s, w) {
+			return true
+		}
+	}
+	// (?i) lets ſ stand for s in "related news".
+	if text.HasPrefixFold(s, "related new") {
+		rest := s[len("related new"):]
+		return strings.HasPrefix(rest, "s") || strings.HasPrefix(rest, "S") || strings.HasPrefix(rest, "ſ")
+	}
+	for _, w := range [...]string{"add", "tel.", "tel", "fax", "email", "e-mail"} {
+		if !text.HasPrefixFold(s, w) {
+			continue
+		}
+		rest := strings.TrimLeft(s[len(w):], " \t\n\f\r")
+		if strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, "：") {
+			return true
+		}
+	}
+	return false
+}
 
 func looksLikeTitle(p string) bool {
 	n := utf8.RuneCountInString(p)
@@ -299,11 +309,11 @@ var (
 // sentence saying so, it is the name right before the verb ("李友生主持会议")
 // or, in English, right after "by" ("presided over by …"). -1 when none is
 // named.
-func presiderOf(d *doc, ppl people.Result) int {
-	if sp := leadBy(d, ppl, speechIndex, speechWords); sp >= 0 {
+func presiderOf(d *doc, c *cast) int {
+	if sp := leadBy(d, c, speechIndex, speechWords); sp >= 0 {
 		return sp
 	}
-	return leadBy(d, ppl, presideIndex, presideWords)
+	return leadBy(d, c, presideIndex, presideWords)
 }
 
 // Plain-string pre-checks of speechRe and presideRe (lower case).
@@ -312,20 +322,87 @@ var (
 	presideWords = []string{"主持", "presid", "chair"}
 )
 
-// speechIndex returns where speechRe first matches s, or -1.
+// foldsToASCII reports whether s holds one of the two non-ASCII letters
+// that (?i) folds onto ASCII ones (ſ = s, K = k): texts with them take the
+// regexp, which knows those foldings, instead of the plain scans.
+func foldsToASCII(s string) bool {
+	return strings.Contains(s, "ſ") || strings.Contains(s, "\u212a")
+}
+
+// speechIndex returns where speechRe first matches s, or -1. It scans by
+// hand, trying the alternatives at each byte: the leftmost place any of
+// them matches is where the regexp's match starts.
 func speechIndex(s string) int {
-	if loc := speechRe.FindStringIndex(s); loc != nil {
-		return loc[0]
+	if foldsToASCII(s) {
+		if loc := speechRe.FindStringIndex(s); loc != nil {
+			return loc[0]
+		}
+		return -1
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch c | 0x20 {
+		case 'd', 'm', 'g':
+			if c >= 0x80 {
+				break
+			}
+			if n := verbLen(s[i:]); n > 0 && speechAfterVerb(s[i+n:]) {
+				return i
+			}
+		case 'c':
+			if text.HasPrefixFold(s[i:], "concluding speech") {
+				return i
+			}
+		case 's':
+			if text.HasPrefixFold(s[i:], "summed up") {
+				return i
+			}
+		}
+		if c >= 0x80 {
+			for _, w := range speechWords[:4] {
+				if strings.HasPrefix(s[i:], w) {
+					return i
+				}
+			}
+		}
 	}
 	return -1
+}
+
+// verbLen returns the length of "delivered ", "made " or "gave " at the
+// start of s (ASCII case folded), or 0.
+func verbLen(s string) int {
+	for _, v := range [...]string{"delivered ", "made ", "gave "} {
+		if text.HasPrefixFold(s, v) {
+			return len(v)
+		}
+	}
+	return 0
+}
+
+// speechAfterVerb reports whether s starts with "(a |an )?(important
+// |concluding |summary )?speech", ASCII case folded.
+func speechAfterVerb(s string) bool {
+	for _, art := range [...]string{"a ", "an ", ""} {
+		if !text.HasPrefixFold(s, art) {
+			continue
+		}
+		rest := s[len(art):]
+		for _, adj := range [...]string{"important ", "concluding ", "summary ", ""} {
+			if text.HasPrefixFold(rest, adj) && text.HasPrefixFold(rest[len(adj):], "speech") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // presideIndex returns where presideRe first matches s, or -1, by plain
 // search: its alternatives are literals (ASCII case folded) that start
 // with different letters, so the first place any of them occurs is the
-// match. (?i) also folds ſ into s, so a text with it takes the pattern.
+// match.
 func presideIndex(s string) int {
-	if strings.Contains(s, "ſ") || strings.Contains(s, "\u212a") {
+	if foldsToASCII(s) {
 		if loc := presideRe.FindStringIndex(s); loc != nil {
 			return loc[0]
 		}
@@ -351,19 +428,33 @@ func presideIndex(s string) int {
 	return -1
 }
 
+// containsAnyFold reports whether s contains any of words (lower case
+// ASCII or caseless Han), ASCII case folded, without lowering s.
+func containsAnyFold(s string, words []string) bool {
+	for _, w := range words {
+		if w[0] >= 0x80 {
+			if strings.Contains(s, w) {
+				return true
+			}
+			continue
+		}
+		for i := 0; i+len(w) <= len(s); i++ {
+			if s[i]|0x20 == w[0] && text.HasPrefixFold(s[i:], w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // leadBy returns the person named next to the first cue (found by index,
 // -1 when a sentence has none) of the paragraphs, or -1.
-func leadBy(d *doc, ppl people.Result, index func(string) int, words []string) int {
+func leadBy(d *doc, c *cast, index func(string) int, words []string) int {
 	for pi, p := range d.folded {
 		if d.skip[pi] {
 			continue
 		}
-		lp := strings.ToLower(p)
-		found := false
-		for _, w := range words {
-			found = found || strings.Contains(lp, w)
-		}
-		if !found {
+		if !containsAnyFold(p, words) && !foldsToASCII(p) {
 			continue
 		}
 		for _, sp := range text.Sentences(p) {
@@ -373,8 +464,8 @@ func leadBy(d *doc, ppl people.Result, index func(string) int, words []string) i
 			}
 			k := sp.Start + at
 			before, after := -1, -1
-			for _, m := range ppl.Mentions {
-				if m.Para != pi || m.Start < sp.Start || m.Start >= sp.End || !speaks(ppl.People[m.Person]) {
+			for _, m := range c.byPara[pi] {
+				if m.Start < sp.Start || m.Start >= sp.End {
 					continue
 				}
 				if m.Start < k {
@@ -404,16 +495,65 @@ func speaks(p data.Person) bool {
 		return true
 	}
 	for _, r := range p.Roles {
-		if !creditRole.MatchString(r) {
+		if !isCreditRole(r) {
 			return true
 		}
 	}
 	return false
 }
 
-var creditRole = regexp.MustCompile(`(?i)^(?:作者|通讯员|记者|供稿|撰稿|摄影|摄像|责任编辑|编辑|审核|审稿|校对|初审|复审|终审|文字|图片|撰文|文|图|摄|审|文、摄|submitted by|written by|author|editor|reporter|correspondent|source|contributed by|photo(?:graphed)? by)$`)
+// creditRoles are the roles of people credited for the report rather than
+// taking part in it.
+var creditRoles = []string{"作者", "通讯员", "记者", "供稿", "撰稿", "摄影", "摄像", "责任编辑", "编辑", "审核", "审稿", "校对", "初审", "复审", "终审", "文字", "图片", "撰文", "文", "图", "摄", "审", "文、摄",
+	"submitted by", "written by", "author", "editor", "reporter", "correspondent", "source", "contributed by", "photo by", "photographed by"}
 
-var pronounRe = regexp.MustCompile(`(?:^|[，,。；;\s])(?:他|她)|\b(?:He|She|he|she)\b`)
+// isCreditRole reports whether role is one of creditRoles, case folded as
+// (?i) folds (EqualFold: ſ is s, K is k).
+func isCreditRole(role string) bool {
+	for _, w := range creditRoles {
+		if strings.EqualFold(role, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasPronoun reports whether s holds a personal pronoun that refers back to
+// someone named before: 他/她 at the start or after punctuation or a space,
+// or He/She/he/she as a whole word.
+func hasPronoun(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case "他"[0], "她"[0]:
+			if !strings.HasPrefix(s[i:], "他") && !strings.HasPrefix(s[i:], "她") {
+				continue
+			}
+			if i == 0 || strings.ContainsRune(" \t\n\f\r,;", rune(s[i-1])) {
+				return true
+			}
+			for _, p := range [...]string{"，", "。", "；"} {
+				if strings.HasSuffix(s[:i], p) {
+					return true
+				}
+			}
+		case 'H', 'h', 'S', 's':
+			if i > 0 && isWordByte(s[i-1]) {
+				continue
+			}
+			for _, w := range [...]string{"He", "he", "She", "she"} {
+				if strings.HasPrefix(s[i:], w) && (i+len(w) == len(s) || !isWordByte(s[i+len(w)])) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// isWordByte is RE2's \w: an ASCII letter, digit or underscore.
+func isWordByte(b byte) bool {
+	return b == '_' || '0' <= b && b <= '9' || 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z'
+}
 
 // cast indexes an article's mentions for speaker attribution: who can
 // speak (credited authors cannot) and the mentions of each paragraph.
@@ -477,7 +617,7 @@ func speakerOf(d *doc, it reqs.Item, c *cast, presider int) int {
 	}
 	// Only the text shortly before the cue can hold the pronoun (and a
 	// window keeps long paragraphs linear).
-	if pronounRe.MatchString(d.folded[para][max(0, cue-300):cue]) {
+	if hasPronoun(d.folded[para][max(0, cue-300):cue]) {
 		if sp := c.lastBeforePara(para); sp >= 0 {
 			return sp
 		}

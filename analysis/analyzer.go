@@ -41,6 +41,7 @@ type Config struct {
 // Analyzer analyses articles. Create it with New.
 type Analyzer struct {
 	seg      *gse.Segmenter
+	cutter   *segment.Cutter
 	tax      *taxonomy.Taxonomy
 	matcher  *taxonomy.Matcher
 	idf      *keywords.IDF
@@ -99,6 +100,7 @@ func New(cfg Config) (*Analyzer, error) {
 	}
 	return &Analyzer{
 		seg:      seg,
+		cutter:   segment.NewCutter(seg),
 		tax:      tax,
 		matcher:  taxonomy.NewMatcher(tax, seg),
 		idf:      keywords.Default(),

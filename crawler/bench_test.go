@@ -12,12 +12,12 @@ import (
 	"strconv"
 	"sync"
 	"sync/atomic"
-	"syscall"
 	"testing"
 	"time"
 
 	"meetscan/crawler"
 	"meetscan/crawler/fixture"
+	"meetscan/data/gen"
 )
 
 // BenchmarkCrawl crawls a local fixture site with no delay, at two sizes,
@@ -45,11 +45,11 @@ func BenchmarkCrawl(b *testing.B) {
 				var ms0 runtime.MemStats
 				runtime.ReadMemStats(&ms0)
 				stop := sampleHeap(&peakHeap)
-				cpu0 := cpuTime()
+				cpu0 := gen.CPUTime()
 				t0 := time.Now()
 				sum, err := crawler.Crawl(context.Background(), cfg, store, nil)
 				pages += time.Since(t0)
-				cpu += cpuTime() - cpu0
+				cpu += gen.CPUTime() - cpu0
 				stop()
 				if err != nil {
 					b.Fatal(err)
@@ -88,12 +88,6 @@ func sampleHeap(peak *uint64) (stop func()) {
 		}
 	})
 	return func() { done.Store(true); wg.Wait() }
-}
-
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // resetPeakRSS resets VmHWM (Linux: "5" to clear_refs) so each size

@@ -105,7 +105,7 @@ func BenchmarkIndex(b *testing.B) {
 					if err != nil {
 						b.Fatal(err)
 					}
-					start, cpu0 := time.Now(), cpuTime()
+					start, cpu0 := time.Now(), gen.CPUTime()
 					idx, err := bleve.New(dir, m)
 					if err != nil {
 						b.Fatal(err)
@@ -116,7 +116,7 @@ func BenchmarkIndex(b *testing.B) {
 						}
 					}
 					idx.Close()
-					el, cpu := time.Since(start), cpuTime()-cpu0
+					el, cpu := time.Since(start), gen.CPUTime()-cpu0
 					b.ReportMetric(float64(len(docs))/el.Seconds(), "docs/s")
 					b.ReportMetric(cpu.Seconds()*1e3/float64(len(docs)), "cpu-ms/doc")
 					b.ReportMetric(float64(dirSize(dir))/1e6, "index-MB")
@@ -126,7 +126,7 @@ func BenchmarkIndex(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				start, cpu0 := time.Now(), cpuTime()
+				start, cpu0 := time.Now(), gen.CPUTime()
 				if mode == "add" {
 					for j := 0; j < len(docs); j += 1000 {
 						if err := ix.Add(ctx, docs[j:min(j+1000, len(docs))]); err != nil {
@@ -149,7 +149,7 @@ func BenchmarkIndex(b *testing.B) {
 				if err := ix.Close(); err != nil {
 					b.Fatal(err)
 				}
-				el, cpu := time.Since(start), cpuTime()-cpu0
+				el, cpu := time.Since(start), gen.CPUTime()-cpu0
 				b.ReportMetric(float64(len(docs))/el.Seconds(), "docs/s")
 				b.ReportMetric(cpu.Seconds()*1e3/float64(len(docs)), "cpu-ms/doc")
 				b.ReportMetric(float64(bytes)/el.Seconds()/1e6, "MB/s")

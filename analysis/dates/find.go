@@ -42,7 +42,7 @@ type Mention struct {
 // MentionsIn returns the dates written in a paragraph, in text order.
 func MentionsIn(p string) []Mention {
 	var out []Mention
-	if !strings.ContainsAny(p, "0123456789") {
+	if !hasDigit(p) {
 		return nil
 	}
 	add := func(y, m, d, pos int) {
@@ -51,10 +51,10 @@ func MentionsIn(p string) []Mention {
 		}
 	}
 	// Each pattern needs a literal that a plain search finds much faster
-	// than the pattern fails: 日/号, a digit-separator-digit, a month name.
+	// than the matcher fails: 日/号, a digit-separator-digit, a month name.
 	var zh [][]int
 	if strings.Contains(p, "日") || strings.Contains(p, "号") {
-		zh = zhDate.FindAllStringSubmatchIndex(p, -1)
+		zh = findZhDates(p)
 	}
 	for _, m := range zh {
 		// "1月22日讯" / "电" is a dateline, not an event.
@@ -70,24 +70,20 @@ func MentionsIn(p string) []Mention {
 	}
 	var iso [][]int
 	if hasDigitSep(p) {
-		iso = isoDate.FindAllStringSubmatchIndex(p, -1)
+		iso = findISO(p)
 	}
 	for _, m := range iso {
 		add(atoi(p[m[2]:m[3]]), atoi(p[m[4]:m[5]]), atoi(p[m[6]:m[7]]), m[0])
 	}
 	if hasLatin(p) && hasMonth(p) {
-		var md [][]int
-		if mdCandidate(p) {
-			md = enMD.FindAllStringSubmatchIndex(p, -1)
-		}
-		for _, m := range md {
+		for _, m := range findAllAt(p, uppers, enMDAt) {
 			y := 0
 			if m[6] >= 0 {
 				y = atoi(p[m[6]:m[7]])
 			}
 			add(y, monthNum(p[m[2]:m[3]]), atoi(p[m[4]:m[5]]), m[0])
 		}
-		for _, m := range enDM.FindAllStringSubmatchIndex(p, -1) {
+		for _, m := range findAllAt(p, digits, enDMAt) {
 			y := 0
 			if m[6] >= 0 {
 				y = atoi(p[m[6]:m[7]])
@@ -116,47 +112,6 @@ func hasMonth(s string) bool {
 	for _, m := range [...]string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"} {
 		if strings.Contains(s, m) {
 			return true
-		}
-	}
-	return false
-}
-
-// mdCandidate reports whether some month name in s could start an enMD
-// match: it follows a word boundary, and after the rest of its lower-case
-// run (every spelling of monthName is its abbreviation plus lower-case
-// letters, and the pattern needs . , or a space next) come an optional
-// ".", an optional "," and Perl spaces before a digit. enMD is an
-// alternation with no literal prefix, so the regexp tries every position
-// of the paragraph; this plain test skips it on most.
-func mdCandidate(s string) bool {
-	for _, m := range [...]string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"} {
-		for off := 0; ; {
-			k := strings.Index(s[off:], m)
-			if k < 0 {
-				break
-			}
-			i := off + k
-			off = i + len(m)
-			if i > 0 && isWordByte(s[i-1]) {
-				continue
-			}
-			j := i + len(m)
-			for j < len(s) && s[j] >= 'a' && s[j] <= 'z' {
-				j++
-			}
-			if j < len(s) && s[j] == '.' {
-				j++
-			}
-			if j < len(s) && s[j] == ',' {
-				j++
-			}
-			sp := j
-			for j < len(s) && isPerlSpace(s[j]) {
-				j++
-			}
-			if j > sp && j < len(s) && isDigit(s[j]) {
-				return true
-			}
 		}
 	}
 	return false
@@ -197,28 +152,27 @@ func IsMetaLine(p string) bool {
 	if len(p) > 4*120 {
 		return false
 	}
-	n := utf8.RuneCountInString(p)
-	if n > 120 {
+	// Every rune has one byte that is not a continuation byte, and
+	// utf8.RuneCountInString counts a stray continuation byte as a rune
+	// too: more than 120 such bytes is more than 120 runes.
+	if len(p) > 120 && leadBytesOver(p, 120) {
 		return false
 	}
-	for _, l := range pubLabelsZh {
-		if strings.Contains(p, l) {
-			return true
-		}
+	if hasLabel(p) {
+		return len(p) <= 120 || utf8.RuneCountInString(p) <= 120
 	}
-	if hasLatin(p) {
-		lp := strings.ToLower(p)
-		for _, l := range pubLabelsEn {
-			if strings.Contains(lp, l) {
+	return hasDigitSep(p) && hasISO(p) && (len(p) <= 40 || utf8.RuneCountInString(p) <= 40)
+}
+
+// leadBytesOver reports whether s has more than n bytes that are not
+// UTF-8 continuation bytes.
+func leadBytesOver(s string, n int) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i]&0xC0 != 0x80 {
+			if n--; n < 0 {
 				return true
 			}
 		}
-		if strings.Contains(lp, "date :") || strings.Contains(lp, "source :") {
-			return true
-		}
-	}
-	if n <= 40 && strings.ContainsAny(p, "0123456789") && isoDate.MatchString(p) {
-		return true
 	}
 	return false
 }
@@ -284,34 +238,54 @@ func Meeting(paras []string) (Mention, bool) {
 
 // sentenceAround returns the sentence of p containing byte offset pos.
 func sentenceAround(p string, pos int) string {
+	// The sentence starts after the nearest end before pos: 。 (E3 80
+	// 82), ！ (EF BC 81), ？ (EF BC 9F) or ". ".
 	start := 0
-	for _, sep := range []string{"。", ". ", "！", "？"} {
-		if i := strings.LastIndex(p[:pos], sep); i >= 0 && i+len(sep) > start {
-			start = i + len(sep)
+	for j := pos - 1; j >= 1 && start == 0; j-- {
+		switch c := p[j]; {
+		case c == ' ' && p[j-1] == '.',
+			j >= 2 && c == 0x82 && p[j-2] == 0xE3 && p[j-1] == 0x80,
+			j >= 2 && (c == 0x81 || c == 0x9F) && p[j-2] == 0xEF && p[j-1] == 0xBC:
+			start = j + 1
 		}
 	}
-	end := len(p)
-	for _, sep := range []string{"。", ". ", "！", "？"} {
-		if i := strings.Index(p[pos:], sep); i >= 0 && pos+i < end {
-			end = pos + i
+	for j := pos; j+1 < len(p); j++ {
+		if p[j] == '.' && p[j+1] == ' ' || sentenceEnd(p[j:min(j+3, len(p))]) == 0 {
+			return p[start:j]
 		}
 	}
-	return p[start:end]
+	return p[start:]
 }
 
 // MeetingSentence reports whether s says a meeting was held (召开, 举行,
-// held, presided …). A plain-string pre-check keeps the pattern off most
-// sentences.
+// held, presided …): one of the Chinese verbs, or meetVerbEn behind a
+// plain-string pre-check.
 func MeetingSentence(s string) bool {
-	// The Chinese verbs are plain words: a substring test is the match.
-	for _, w := range []string{"召开", "举行", "举办", "开展", "组织", "主持"} {
-		if strings.Contains(s, w) {
-			return true
+	zh, en, unsure := false, false, false
+	meetTable.each(s, func(_ int, c *entry) bool {
+		switch {
+		case c.special:
+			unsure = true
+		case c.tag == tagZhVerb:
+			zh = true
+		default:
+			en = true
 		}
+		return !zh
+	})
+	if zh {
+		return true
 	}
+	if unsure {
+		en = meetVerbEn.MatchString(s)
+	}
+	if !en {
+		return false
+	}
+	// The pre-check is case-sensitive: "Held" alone does not count.
 	for _, w := range []string{"held", "old", "organi", "convened", "presided", "carried out"} {
 		if strings.Contains(s, w) {
-			return meetVerbEn.MatchString(s)
+			return true
 		}
 	}
 	return false

@@ -55,30 +55,17 @@ var (
 // Years returns the plausible years a text mentions.
 func Years(s string) []int {
 	var out []int
-	if !strings.ContainsAny(s, "12") {
-		return nil
-	}
-	for _, m := range yearIndex(s) {
-		if m[0] > 0 && isDigit(s[m[0]-1]) || m[1] < len(s) && isDigit(s[m[1]]) {
-			continue
-		}
-		out = append(out, atoi(s[m[0]:m[1]]))
-	}
-	return out
-}
-
-// yearIndex returns what yearRe.FindAllStringIndex(s, -1) returns, by a
-// plain byte scan: the pattern is four ASCII bytes, so its matches are
-// the non-overlapping 19dd/20dd runs from the left.
-func yearIndex(s string) [][]int {
-	var out [][]int
+	// The matches of yearRe are the non-overlapping 19dd/20dd runs from
+	// the left; keep those not inside a longer number.
 	for i := 0; i+4 <= len(s); {
-		if (s[i] == '1' && s[i+1] == '9' || s[i] == '2' && s[i+1] == '0') && isDigit(s[i+2]) && isDigit(s[i+3]) {
-			out = append(out, []int{i, i + 4})
-			i += 4
+		if !yearAt(s, i) {
+			i++
 			continue
 		}
-		i++
+		if !(i > 0 && isDigit(s[i-1]) || i+4 < len(s) && isDigit(s[i+4])) {
+			out = append(out, atoi(s[i:i+4]))
+		}
+		i += 4
 	}
 	return out
 }
@@ -106,16 +93,7 @@ func planBefore(s string) bool {
 		}
 		s = s[i:]
 	}
-	return planYear.MatchString(s)
-}
-
-// findAllIf runs re over s only when a cheap pre-check on a literal the
-// pattern needs passed.
-func findAllIf(ok bool, re *regexp.Regexp, s string) [][]int {
-	if !ok {
-		return nil
-	}
-	return re.FindAllStringSubmatchIndex(s, -1)
+	return planEnds(s)
 }
 
 func hasLatinLetter(s string) bool {
@@ -136,24 +114,29 @@ func PeriodYear(title string, paras []string) int {
 		}
 		body = append(body, p)
 		if held == "" {
-			for _, s := range splitSentences(p) {
+			eachSentence(p, func(s string) bool {
 				if MeetingSentence(s) {
 					held = s
-					break
 				}
-			}
+				return held == ""
+			})
 		}
 	}
 	annual := func(s string) int {
-		if !strings.ContainsAny(s, "0123456789") {
+		if !hasDigit(s) {
 			return 0
 		}
-		for _, m := range findAllIf(strings.Contains(s, "年度"), annualZh, s) {
+		var zh [][]int
+		if strings.Contains(s, "年度") {
+			zh = findAnnualZh(s)
+		}
+		for _, m := range zh {
 			if !planBefore(s[:m[0]]) || !planFollows(s[m[1]:]) {
 				return atoi(s[m[2]:m[3]])
 			}
 		}
-		if !hasLatinLetter(s) || !strings.Contains(strings.ToLower(s), "annual") {
+		// No rune but ASCII letters lower-cases into "annual".
+		if !hasLatinLetter(s) || !containsFold(s, "annual") {
 			return 0
 		}
 		if m := annualEn.FindStringSubmatch(s); m != nil {
@@ -165,18 +148,22 @@ func PeriodYear(title string, paras []string) int {
 		return 0
 	}
 	weak := func(s string, en bool) int {
-		if !strings.ContainsAny(s, "0123456789") {
+		if !hasDigit(s) {
 			return 0
 		}
-		for _, m := range findAllIf(strings.Contains(s, "年"), yearZh, s) {
+		var zh [][]int
+		if strings.Contains(s, "年") {
+			zh = findYearZh(s)
+		}
+		for _, m := range zh {
 			if isDateTail(s[m[3]:]) || planBefore(s[:m[2]]) && planFollows(s[m[3]:]) {
 				continue
 			}
 			return atoi(s[m[2]:m[3]])
 		}
 		if en {
-			if m := yearEn.FindStringSubmatch(s); m != nil {
-				return atoi(m[1])
+			if y := findYearEn(s); y != 0 {
+				return y
 			}
 		}
 		return 0
@@ -219,15 +206,6 @@ func planFollows(rest string) bool {
 		rest = rest[:i]
 	}
 	return strings.Contains(rest, "提出") || strings.Contains(rest, "要求") || strings.Contains(rest, "计划") || strings.Contains(rest, "打算") || strings.Contains(rest, "工作")
-}
-
-func splitSentences(p string) []string {
-	f := func(r rune) bool { return r == '。' || r == '！' || r == '？' }
-	var out []string
-	for _, s := range strings.FieldsFunc(p, f) {
-		out = append(out, strings.Split(s, ". ")...)
-	}
-	return out
 }
 
 // isDateTail reports whether text after "YYYY年" continues a date

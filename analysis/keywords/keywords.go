@@ -8,6 +8,7 @@
 package keywords
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -94,7 +95,7 @@ type Counter struct {
 // NewCounter returns an empty counter using stop (may be nil) besides the
 // built-in English stop words.
 func NewCounter(stop StopFunc) *Counter {
-	return &Counter{tf: map[string]int{}, stop: stop}
+	return &Counter{tf: make(map[string]int, 64), stop: stop}
 }
 
 // Add counts one token if it can be a keyword: Chinese words of two or
@@ -116,13 +117,13 @@ func (c *Counter) Add(tok string) {
 			return
 		}
 		tok = strings.ToLower(tok)
-		if enStop[tok] {
+		if enStop.has(tok) {
 			return
 		}
 	default:
 		return
 	}
-	if hasDigit(tok) || zhStop[tok] || (c.stop != nil && c.stop(tok)) {
+	if hasDigit(tok) || zhStop.has(tok) || (c.stop != nil && c.stop(tok)) {
 		return
 	}
 	c.tf[tok]++
@@ -150,45 +151,74 @@ func (c *Counter) Top(idf *IDF, n int) []data.Keyword {
 	// frequency level to the n-th best weight so far, the rest are
 	// skipped (strictly below it, so ties are still weighed: the result
 	// is the same as weighing every word).
-	type cand struct {
-		w string
-		f int
-	}
-	cands := make([]cand, 0, len(c.tf))
+	words := make([]string, 0, len(c.tf))
+	freq := make([]int, 0, len(c.tf))
 	for w, f := range c.tf {
-		cands = append(cands, cand{w, f})
+		words = append(words, w)
+		freq = append(freq, f)
 	}
-	sort.Slice(cands, func(i, j int) bool { return cands[i].f > cands[j].f })
-	kws := make([]data.Keyword, 0, len(c.tf))
-	var ws []float64
-	for i, cd := range cands {
-		if i > 0 && cd.f != cands[i-1].f && len(kws) >= n {
-			ws = ws[:0]
-			for _, k := range kws {
-				ws = append(ws, k.Weight)
-			}
-			sort.Sort(sort.Reverse(sort.Float64Slice(ws)))
-			if float64(cd.f)/float64(c.total)*idf.max < ws[n-1] {
+	order := byFalling(freq)
+	// best holds the n best weighed so far, best first (by weight, then
+	// term: the order of the result).
+	best := make([]data.Keyword, 0, n+1)
+	for k, i := range order {
+		f := freq[i]
+		if k > 0 && f != freq[order[k-1]] && len(best) >= n {
+			if float64(f)/float64(c.total)*idf.max < best[n-1].Weight {
 				break
 			}
 		}
-		kws = append(kws, data.Keyword{Term: cd.w, Weight: float64(cd.f) / float64(c.total) * idf.Weight(cd.w)})
-	}
-	sort.Slice(kws, func(i, j int) bool {
-		if kws[i].Weight != kws[j].Weight {
-			return kws[i].Weight > kws[j].Weight
+		kw := data.Keyword{Term: words[i], Weight: float64(f) / float64(c.total) * idf.Weight(words[i])}
+		if len(best) == n && !before(kw, best[n-1]) {
+			continue
 		}
-		return kws[i].Term < kws[j].Term
-	})
-	if len(kws) > n {
-		kws = kws[:n]
-	}
-	if max := kws[0].Weight; max > 0 {
-		for i := range kws {
-			kws[i].Weight = float64(int(kws[i].Weight/max*1000+0.5)) / 1000
+		at := len(best)
+		for at > 0 && before(kw, best[at-1]) {
+			at--
+		}
+		best = slices.Insert(best, at, kw)
+		if len(best) > n {
+			best = best[:n]
 		}
 	}
-	return kws
+	if max := best[0].Weight; max > 0 {
+		for i := range best {
+			best[i].Weight = float64(int(best[i].Weight/max*1000+0.5)) / 1000
+		}
+	}
+	return best
+}
+
+// before reports whether a ranks before b: higher weight, then term.
+func before(a, b data.Keyword) bool {
+	if a.Weight != b.Weight {
+		return a.Weight > b.Weight
+	}
+	return a.Term < b.Term
+}
+
+// byFalling returns the indexes of freq by falling frequency (a counting
+// sort: frequencies are small).
+func byFalling(freq []int) []int32 {
+	max := 0
+	for _, f := range freq {
+		if f > max {
+			max = f
+		}
+	}
+	start := make([]int32, max+2) // start[max-f]: first slot of frequency f
+	for _, f := range freq {
+		start[max-f+1]++
+	}
+	for k := 1; k < len(start); k++ {
+		start[k] += start[k-1]
+	}
+	order := make([]int32, len(freq))
+	for i, f := range freq {
+		order[start[max-f]] = int32(i)
+		start[max-f]++
+	}
+	return order
 }
 
 // Boilerplate of meeting reports: frequent in every article, so useless as
@@ -197,12 +227,39 @@ var zhStop = set("会议 召开 参加 进行 工作 要求 强调 指出 表示
 
 var enStop = set("attended attend delivered speech reported report said made held meeting conference the and for with that this from are was were has have had been being its their they them our his her she him will would should must can could may might not but also all any each every more most other some such than then there these those into onto over under about after before during while which who whom whose what when where why how only very just both either neither nor one two three four five six first second third fourth fifth new year years meeting party work held well good further effectively promote promoting strengthen improve implement carry carried out through based focus role take taking make making various future next") // generic verbs/adverbs of every report
 
-func set(s string) map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(s) {
-		m[w] = true
+// wordSet is a set of words with a hashed bit set in front of its map:
+// nearly every token is no stop word, and the bit test spares it the map
+// lookup.
+type wordSet struct {
+	bits  [wordBits / 64]uint64
+	words map[string]bool
+}
+
+const wordBits = 1 << 14
+
+func wordBit(w string) uint32 {
+	n := len(w)
+	if n == 0 {
+		return 0
 	}
-	return m
+	h := uint32(n)*0x9E3779B1 ^ (uint32(w[0])<<16 | uint32(w[n/2])<<8 | uint32(w[n-1]))
+	h *= 0x85EBCA77
+	return (h ^ h>>15) & (wordBits - 1)
+}
+
+func set(s string) *wordSet {
+	ws := &wordSet{words: map[string]bool{}}
+	for _, w := range strings.Fields(s) {
+		ws.words[w] = true
+		b := wordBit(w)
+		ws.bits[b/64] |= 1 << (b % 64)
+	}
+	return ws
+}
+
+func (ws *wordSet) has(w string) bool {
+	b := wordBit(w)
+	return ws.bits[b/64]&(1<<(b%64)) != 0 && ws.words[w]
 }
 
 // Tokenize feeds the counter the words of one paragraph, cut by gse's

@@ -12,30 +12,67 @@ import (
 // marks around whole sentences or document names are not slogans.
 func Slogans(p string) []string {
 	var out []string
-	if !strings.ContainsAny(p, "“「『\"") {
+	if !hasOpening(p) {
 		return nil
 	}
-	han, latin := text.Counts(p)
-	if han > 0 {
-		for _, q := range zhQuotes(p) {
-			s := strings.TrimSpace(q)
-			if h, _ := text.Counts(s); h >= 2 && utf8.RuneCountInString(s) <= 24 {
-				out = append(out, s)
-			}
+	// A Chinese slogan has Han characters, so p has some: no need to
+	// check p first.
+	for _, q := range zhQuotes(p) {
+		s := strings.TrimSpace(q)
+		if h, _ := text.Counts(s); h >= 2 && utf8.RuneCountInString(s) <= 24 {
+			out = append(out, s)
 		}
 	}
-	if latin > 0 {
-		for _, q := range enQuotes(p) {
-			s := strings.TrimSpace(strings.Trim(q, ",.;:"))
-			if h, _ := text.Counts(s); h > 0 {
-				continue // Chinese quotes are handled above
-			}
-			if n := len(strings.Fields(s)); n >= 1 && n <= 8 && !strings.ContainsAny(s, ".;:!?") {
-				out = append(out, s)
-			}
+	// English slogans count only if p has a Latin letter (a quoted
+	// "2023 2024" in a Chinese paragraph is none); that scan is left for
+	// paragraphs with a candidate.
+	var en []string
+	for _, q := range enQuotes(p) {
+		s := strings.TrimSpace(strings.Trim(q, ",.;:"))
+		if h, _ := text.Counts(s); h > 0 {
+			continue // Chinese quotes are handled above
 		}
+		if n := len(strings.Fields(s)); n >= 1 && n <= 8 && !strings.ContainsAny(s, ".;:!?") {
+			en = append(en, s)
+		}
+	}
+	if len(en) > 0 && hasLatin(p) {
+		out = append(out, en...)
 	}
 	return out
+}
+
+// hasLatin reports whether p has an ASCII letter.
+func hasLatin(p string) bool {
+	for i := 0; i < len(p); i++ {
+		if c := p[i] | 0x20; c >= 'a' && c <= 'z' {
+			return true
+		}
+	}
+	return false
+}
+
+// hasOpening reports whether p has an opening quotation mark: a '"' or one
+// of “「『, which are the 3-byte sequences E2 80 9C, E3 80 8C and E3 80 8E
+// (a lead byte never occurs inside another character, so a byte scan
+// finds exactly what a rune scan finds).
+func hasOpening(p string) bool {
+	if strings.IndexByte(p, '"') >= 0 {
+		return true
+	}
+	for i := 0; i+2 < len(p); i++ {
+		switch p[i] {
+		case 0xE2:
+			if p[i+1] == 0x80 && p[i+2] == 0x9C {
+				return true
+			}
+		case 0xE3:
+			if p[i+1] == 0x80 && (p[i+2] == 0x8C || p[i+2] == 0x8E) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // zhQuotes returns the contents of the Chinese quotations of p: an
@@ -76,6 +113,12 @@ func enQuotes(p string) []string {
 func scanQuotes(p string, min, max int, open func(rune) (stop, close string, ok bool)) []string {
 	var out []string
 	for i := 0; i < len(p); {
+		// Every opening mark is '"' or starts with byte E2 or E3; other
+		// bytes are skipped without decoding (see hasOpening).
+		if c := p[i]; c != '"' && c != 0xE2 && c != 0xE3 {
+			i++
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(p[i:])
 		stop, close, ok := open(r)
 		if !ok {

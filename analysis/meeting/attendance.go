@@ -54,8 +54,22 @@ func attendZh(p string) int {
 	if !containsAnyOf(p, attendVerbs) {
 		return 0
 	}
-	for _, re := range []*regexp.Regexp{zhAttend, zhAttend2} {
-		for _, m := range re.FindAllStringSubmatchIndex(p, -1) {
+	// The patterns have no anchor, \b or look-behind: run from where
+	// their first match can start, they find the same matches.
+	for k, re := range []*regexp.Regexp{zhAttend, zhAttend2} {
+		off := countStart(p)
+		if k == 1 {
+			off = attend2Start(p)
+		}
+		if off < 0 {
+			continue
+		}
+		for _, m := range re.FindAllStringSubmatchIndex(p[off:], -1) {
+			for j := range m {
+				if m[j] >= 0 {
+					m[j] += off
+				}
+			}
 			whole := p[m[0]:m[1]]
 			if notAttend.MatchString(tail(p, m[1], 9)) && !strings.Contains(whole, "会议") {
 				continue
@@ -68,17 +82,74 @@ func attendZh(p string) int {
 	return 0
 }
 
+// countStart returns a place no match of zhAttend starts before: one
+// starts with a count of people, `zhNum\s*(余|多)?\s*(?:人|名)`, so at
+// or after the numerals before the first 人 or 名 that has them (see
+// numPerson). -1 when there is none.
+func countStart(s string) int {
+	start := -1
+	for _, c := range personChars {
+		for off := 0; off < len(s); {
+			k := strings.Index(s[off:], c)
+			if k < 0 {
+				break
+			}
+			i := off + k
+			off = i + len(c)
+			if start >= 0 && i >= start {
+				break
+			}
+			if numBefore(s, i) {
+				j := skipSpaceBack(s, i)
+				if strings.HasSuffix(s[:j], "余") || strings.HasSuffix(s[:j], "多") {
+					j = skipSpaceBack(s, j-len("余"))
+				}
+				for j > 0 {
+					r, n := utf8.DecodeLastRuneInString(s[:j])
+					if !isNumeral(r) {
+						break
+					}
+					j -= n
+				}
+				if start < 0 || j < start {
+					start = j
+				}
+				break
+			}
+		}
+	}
+	return start
+}
+
+// attend2Start returns where zhAttend2's first match can start: its
+// leftmost verb, or -1.
+func attend2Start(s string) int {
+	start := -1
+	for _, w := range []string{"参会", "与会", "参加会议", "出席会议"} {
+		if i := strings.Index(s, w); i >= 0 && (start < 0 || i < start) {
+			start = i
+		}
+	}
+	return start
+}
+
 // tail returns up to n runes of p after byte offset i.
 func tail(p string, i, n int) string {
-	r := []rune(p[i:])
-	if len(r) > n {
-		r = r[:n]
+	j := i
+	for ; n > 0 && j < len(p); n-- {
+		_, size := utf8.DecodeRuneInString(p[j:])
+		j += size
 	}
-	return string(r)
+	return p[i:j]
 }
 
 func attendEn(p string) int {
-	if !strings.ContainsAny(p, "0123456789") || !hasASCIILetter(p) {
+	if !hasDigit(p) || !hasASCIILetter(p) {
+		return 0
+	}
+	// A sentence's verb is the paragraph's too (sentences end at
+	// non-word bytes): most paragraphs have none.
+	if _, ok := enVerbIndex(p); !ok {
 		return 0
 	}
 	for _, s := range strings.Split(p, ". ") {
@@ -91,27 +162,52 @@ func attendEn(p string) int {
 	return 0
 }
 
+// enVerbTable finds enVerb's words. (?i) folds ſ (U+017F) to s and K
+// (U+212A) to k, which the table does not: their presence sends the
+// search to the pattern.
+var enVerbTable = newWordTable(true,
+	entry{word: "attend", boundBefore: true},
+	entry{word: "participat", boundBefore: true},
+	entry{word: "present", boundBefore: true, boundAfter: true},
+	entry{word: "took part", boundBefore: true},
+	entry{word: "joined", boundBefore: true},
+	entry{word: "\u017f", special: true},
+	entry{word: "\u212a", special: true},
+)
+
+// enVerbIndex returns where enVerb's leftmost match in s starts.
+func enVerbIndex(s string) (int, bool) {
+	pos, _, sure := enVerbTable.first(s)
+	if !sure {
+		if v := enVerb.FindStringIndex(s); v != nil {
+			return v[0], true
+		}
+		return -1, false
+	}
+	return pos, pos >= 0
+}
+
 // attendEnSentence reads the head count of one sentence: the count
 // closest before the verb ("Of the 35 members, 32 party members were
 // present" -> 32), else the first after it ("attended by 30 people").
 func attendEnSentence(s string) int {
-	if !strings.ContainsAny(s, "0123456789") {
+	if !hasDigit(s) {
 		return 0
 	}
-	v := enVerb.FindStringIndex(s)
-	if v == nil {
+	v0, ok := enVerbIndex(s)
+	if !ok {
 		return 0
 	}
 	best := ""
-	for _, m := range enAttend.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range findEnAttend(s) {
 		num := s[m[2]:m[3]]
 		if n, _ := text.Number(num); isYear(n) || n < 2 {
 			continue
 		}
-		if m[0] < v[0] || best == "" {
+		if m[0] < v0 || best == "" {
 			best = num
 		}
-		if m[0] >= v[0] {
+		if m[0] >= v0 {
 			break
 		}
 	}
@@ -193,4 +289,103 @@ func skipSpaceBack(s string, j int) int {
 // isNumeral is zhNum's character class.
 func isNumeral(r rune) bool {
 	return r >= '0' && r <= '9' || r >= '０' && r <= '９' || strings.ContainsRune("一二两三四五六七八九十百千", r)
+}
+
+// Words of enAttend.
+var (
+	enAttendLead  = []string{"a total of", "more than", "over", "nearly", "about", "around", "some", "approximately"}
+	enAttendNouns = []string{"people", "persons", "participants", "attendees", "members", "party members", "representatives", "cadres", "delegates", "staff", "employees", "teachers", "students", "comrades"}
+)
+
+// findEnAttend is enAttend.FindAllStringSubmatchIndex(s, -1) (whole match
+// and the number). (?i) folds ſ to s and K to k: texts with them go to the
+// pattern.
+func findEnAttend(s string) [][]int {
+	if strings.Contains(s, "\u017f") || strings.Contains(s, "\u212a") {
+		return enAttend.FindAllStringSubmatchIndex(s, -1)
+	}
+	var out [][]int
+	for i := 0; i < len(s); {
+		if m := enAttendAt(s, i); m != nil {
+			out = append(out, m)
+			i = m[1]
+			continue
+		}
+		i++
+	}
+	return out
+}
+
+// enAttendAt matches enAttend at s[i:]: a word boundary, an optional
+// lead-in, spaces, one to five digits, spaces and a noun ending a word.
+// Only one lead-in can match at a place, and when it does, the match
+// without it would need a digit where its letter is.
+func enAttendAt(s string, i int) []int {
+	before := i > 0 && isWordByte(s[i-1])
+	if i < len(s) && before == isWordByte(s[i]) {
+		return nil // no \b
+	}
+	if i == len(s) && !before {
+		return nil
+	}
+	j := i
+	for _, w := range enAttendLead {
+		if hasPrefixFold(s[i:], w) {
+			j = i + len(w)
+			break
+		}
+	}
+	k := j
+	for k < len(s) && isPerlSpace(s[k]) {
+		k++
+	}
+	e := k
+	for e < len(s) && s[e] >= '0' && s[e] <= '9' {
+		e++
+	}
+	if e == k || e-k > 5 {
+		return nil
+	}
+	n := e
+	for n < len(s) && isPerlSpace(s[n]) {
+		n++
+	}
+	if n == e {
+		return nil
+	}
+	for _, w := range enAttendNouns {
+		if end := n + len(w); hasPrefixFold(s[n:], w) && (end == len(s) || !isWordByte(s[end])) {
+			return []int{i, end, k, e}
+		}
+	}
+	return nil
+}
+
+func isPerlSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
+}
+
+// hasPrefixFold reports whether s starts with the lower-case ASCII w, ASCII
+// letters compared case-insensitively.
+func hasPrefixFold(s, w string) bool {
+	if len(s) < len(w) {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if lowerASCII[s[i]] != w[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// hasDigit is strings.ContainsAny(s, "0123456789"), without its
+// rune-by-rune walk of non-ASCII text.
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			return true
+		}
+	}
+	return false
 }

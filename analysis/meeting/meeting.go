@@ -7,7 +7,6 @@ import (
 	"regexp"
 	"strings"
 
-	"meetscan/analysis/text"
 	"meetscan/data"
 )
 
@@ -44,63 +43,44 @@ var cues = []cue{
 		phrases("promotion meeting|promotion work meeting|promotion conference|promotion work conference|work meeting|work conference|deployment meeting|mobilization meeting|mobilisation meeting|meeting to promote|work promotion")},
 }
 
-// zhCues and enCues count every cue word of cues in one pass over a text.
-var zhCues, enCues = func() (*multiCount, *multiCount) {
-	zh, en := &multiCount{at: map[uint16][]pattern{}}, &multiCount{at: map[uint16][]pattern{}}
+// maxCues bounds len(cues), so that scores fit arrays on the stack.
+const maxCues = 8
+
+// cueTable counts every cue word of cues in one pass over a text: the
+// Chinese words as written, the English ones in the text lower-cased (as
+// strings.ToLower would: the Chinese words have no ASCII letter, so
+// folding does not change their matches). The specials are the runes that
+// strings.ToLower turns into ASCII letters: İ -> i, K (Kelvin) -> k.
+var cueTable = func() *wordTable {
+	if len(cues) > maxCues {
+		panic("meeting: too many cues")
+	}
+	// Type scores by cue index, which is by type only if types differ.
+	for i := range cues {
+		for j := range i {
+			if cues[i].typ == cues[j].typ {
+				panic("meeting: two cues of type " + cues[i].typ)
+			}
+		}
+	}
+	t := newWordTable(true, entry{word: "\u0130", special: true}, entry{word: "\u212a", special: true})
 	for ci, c := range cues {
 		for _, w := range c.zh {
-			zh.add(w, ci)
+			t.add(entry{word: w, tag: ci})
 		}
 		for _, w := range c.en {
-			en.add(w, ci)
+			t.add(entry{word: w, tag: ci})
 		}
 	}
-	return zh, en
+	return t
 }()
 
-// multiCount counts the non-overlapping occurrences of many words in one
-// scan (the sum of strings.Count over the words, per cue): candidates are
-// looked up by the two bytes they start with, filtered by a bit set.
-type multiCount struct {
-	bits [1 << 16 / 64]uint64
-	at   map[uint16][]pattern
-	n    int // patterns
-}
-
-type pattern struct {
-	word string
-	cue  int
-	id   int
-}
-
-func (mc *multiCount) add(w string, cue int) {
-	if len(w) < 2 {
-		panic("meeting: cue word shorter than two bytes: " + w)
-	}
-	k := uint16(w[0])<<8 | uint16(w[1])
-	mc.bits[k/64] |= 1 << (k % 64)
-	mc.at[k] = append(mc.at[k], pattern{w, cue, mc.n})
-	mc.n++
-}
-
-// count adds to counts[cue] the occurrences of each word of the cue in s,
-// counted as strings.Count does (non-overlapping, leftmost first).
-func (mc *multiCount) count(s string, counts []int) {
-	var next []int // per pattern: where its next occurrence may start
-	for i := 0; i+1 < len(s); i++ {
-		k := uint16(s[i])<<8 | uint16(s[i+1])
-		if mc.bits[k/64]&(1<<(k%64)) == 0 {
-			continue
-		}
-		for _, p := range mc.at[k] {
-			if next == nil {
-				next = make([]int, mc.n)
-			}
-			if i >= next[p.id] && strings.HasPrefix(s[i:], p.word) {
-				counts[p.cue]++
-				next[p.id] = i + len(p.word)
-			}
-		}
+// countCues adds to counts[cue] the occurrences of the cue's Chinese words
+// in s plus those of its English words in strings.ToLower(s), each counted
+// as strings.Count does.
+func countCues(s string, counts []int) {
+	if !cueTable.count(s, counts) {
+		cueTable.count(strings.ToLower(s), counts)
 	}
 }
 
@@ -114,42 +94,28 @@ var holdVerb = regexp.MustCompile(`召开|举行|举办|开展|组织|\bheld\b|\
 // holdWordsEn in the tests).
 var holdVerbEn = regexp.MustCompile(`\bheld\b|\b[Hh]olds?\b|\borgani[sz]ed\b|\bconvened\b|\bpresided\b|carried out`)
 
-// holds reports whether holdVerb matches s: its Chinese verbs and "carried
-// out" are plain substrings, the rest needs word boundaries.
-func holds(s string) bool {
+// holdTable finds holdVerb's words: the Chinese verbs and "carried out"
+// are plain substrings, the rest needs word boundaries.
+var holdTable = func() *wordTable {
+	t := newWordTable(false)
 	for _, w := range []string{"召开", "举行", "举办", "开展", "组织", "carried out"} {
-		if strings.Contains(s, w) {
-			return true
-		}
+		t.add(entry{word: w})
 	}
 	for _, w := range holdWordsEn {
-		if hasWord(s, w) {
-			return true
-		}
+		t.add(entry{word: w, boundBefore: true, boundAfter: true})
 	}
-	return false
+	return t
+}()
+
+// holds reports whether holdVerb matches s.
+func holds(s string) bool {
+	pos, _, _ := holdTable.first(s)
+	return pos >= 0
 }
 
 // holdWordsEn are the words of holdVerbEn but "carried out" (which has no
 // \b and is a plain substring): each needs a word boundary on both sides.
 var holdWordsEn = []string{"held", "hold", "Hold", "holds", "Holds", "organised", "organized", "convened", "presided"}
-
-// hasWord reports whether w occurs in s with no ASCII word byte just
-// before or after it, as `\bw\b` would.
-func hasWord(s, w string) bool {
-	for off := 0; ; {
-		k := strings.Index(s[off:], w)
-		if k < 0 {
-			return false
-		}
-		i := off + k
-		e := i + len(w)
-		if (i == 0 || !isWordByte(s[i-1])) && (e == len(s) || !isWordByte(s[e])) {
-			return true
-		}
-		off = i + 1
-	}
-}
 
 // isWordByte is \b's notion of a word character (ASCII only).
 func isWordByte(c byte) bool {
@@ -160,67 +126,103 @@ func isWordByte(c byte) bool {
 // sentences that say a meeting was held, then mentions anywhere in the
 // first paragraphs. Reports that match no cue are "other".
 func Type(title string, paras []string) string {
-	score := map[string]int{}
-	add := func(s string, w int) {
-		if s == "" {
-			return
-		}
-		han, latin := text.Counts(s)
-		lower := ""
-		if latin > 0 {
-			lower = strings.ToLower(s)
-		}
-		counts := make([]int, len(cues))
-		if han > 0 {
-			zhCues.count(s, counts)
-		}
-		if latin > 0 {
-			enCues.count(lower, counts)
-		}
-		for ci, c := range cues {
+	var score [maxCues]int
+	add := func(counts *[maxCues]int, w int) {
+		for ci := range cues {
 			n := min(counts[ci], 8)
 			if w > 1 && n > 1 {
 				n = 1
 			}
-			score[c.typ] += n * w
+			score[ci] += n * w
 		}
 	}
-	add(title, 6)
-	var held []string
-	var rest strings.Builder
+	if title != "" {
+		var c [maxCues]int
+		countCues(title, c[:len(cues)])
+		add(&c, 6)
+	}
+	// The rest is every sentence of the first paragraphs but the held
+	// ones. No cue word holds a sentence end, so a paragraph's count is
+	// the sum of its sentences': count whole paragraphs and take the held
+	// sentences out.
+	nHeld := 0
+	var heldCounts [2][maxCues]int
+	var rest [maxCues]int
 	for i, p := range paras {
 		if p == title || i >= 12 {
 			continue
 		}
-		for _, s := range sentences(p) {
-			if len(held) < 2 && holds(s) {
-				held = append(held, s)
-				continue
+		countCues(p, rest[:len(cues)])
+		// No verb spans a sentence end, and sentences end at non-word
+		// bytes: the held sentences are those around the verbs found in
+		// the paragraph.
+		for off := 0; nHeld < 2; {
+			at, _, _ := holdTable.first(p[off:])
+			if at < 0 {
+				break
 			}
-			rest.WriteString(s)
-			rest.WriteString("。")
+			start, end := sentenceAround(p, off+at)
+			countCues(p[start:end], heldCounts[nHeld][:len(cues)])
+			for ci := range cues {
+				rest[ci] -= heldCounts[nHeld][ci]
+			}
+			nHeld++
+			off = end
 		}
 	}
-	for _, s := range held {
-		add(s, 4)
+	for k := range nHeld {
+		add(&heldCounts[k], 4)
 	}
-	add(rest.String(), 1)
+	add(&rest, 1)
 	best, bestScore := data.MeetingOther, 0
-	for _, c := range cues {
-		if score[c.typ] > bestScore {
-			best, bestScore = c.typ, score[c.typ]
+	for ci, c := range cues {
+		if score[ci] > bestScore {
+			best, bestScore = c.typ, score[ci]
 		}
 	}
 	return best
 }
 
-func sentences(p string) []string {
-	f := func(r rune) bool { return r == '。' || r == '！' || r == '？' }
-	var out []string
-	for _, s := range strings.FieldsFunc(p, f) {
-		// English: split on ". " without a full sentence splitter; the
-		// scores only need rough sentences.
-		out = append(out, strings.Split(s, ". ")...)
+// sentenceAround returns the bounds of the sentence of p that holds byte
+// i (not in a sentence end); sentences end at 。, ！, ？ and ". ".
+func sentenceAround(p string, i int) (start, end int) {
+	// The sentence starts after the nearest end before i: 。 (E3 80 82),
+	// ！ (EF BC 81), ？ (EF BC 9F) or ". ".
+	for j := i - 1; j >= 1 && start == 0; j-- {
+		switch c := p[j]; {
+		case c == ' ' && p[j-1] == '.',
+			j >= 2 && c == 0x82 && p[j-2] == 0xE3 && p[j-1] == 0x80,
+			j >= 2 && (c == 0x81 || c == 0x9F) && p[j-2] == 0xEF && p[j-1] == 0xBC:
+			start = j + 1
+		}
 	}
-	return out
+	end = len(p)
+	for j := i; j+1 < len(p); j++ {
+		if p[j] == '.' && p[j+1] == ' ' {
+			return start, j
+		}
+		if k := sentenceEnd(p[j:min(j+3, len(p))]); k == 0 {
+			return start, j
+		}
+	}
+	return start, end
+}
+
+// sentenceEnd returns the index of the first 。, ！ or ？ in p, or -1. All
+// three are three bytes long, and a lead byte is never part of another
+// rune, so a byte search finds what decoding runes would.
+func sentenceEnd(p string) int {
+	for i := 0; i+2 < len(p); i++ {
+		switch p[i] {
+		case 0xE3: // 。 E3 80 82
+			if p[i+1] == 0x80 && p[i+2] == 0x82 {
+				return i
+			}
+		case 0xEF: // ！ EF BC 81, ？ EF BC 9F
+			if p[i+1] == 0xBC && (p[i+2] == 0x81 || p[i+2] == 0x9F) {
+				return i
+			}
+		}
+	}
+	return -1
 }

@@ -62,12 +62,12 @@ func orgZh(p string) string {
 	if i := leadEnd(before); i >= 0 {
 		before = before[i:]
 	}
-	before = zhLoc.ReplaceAllString(before, "")
+	before = cutLoc(before)
 	// "市商务局总支组织所属基层党支部书记召开": the host organised it.
 	if i := strings.Index(before, "组织"); i > 0 {
 		before = before[:i]
 	}
-	before = zhBody.ReplaceAllString(before, "")
+	before = cutBody(before)
 	// "A、B与我校X党支部": the last conjunct is the one reporting.
 	if i := strings.LastIndex(before, "与"); i >= 0 && zhOrgEnd.MatchString(before[:i]) {
 		before = before[i+len("与"):]
@@ -83,15 +83,17 @@ func orgZh(p string) string {
 var vagueZh = map[string]bool{"公司": true, "会议": true, "大会": true, "我们": true, "我院": true, "我校": true, "集团": true, "学院": false}
 
 func orgEn(p string) string {
-	if !containsAnyWord(p, "held", "hold", "organi", "convened") {
+	// A sentence's match is the paragraph's too (sentences end at
+	// non-word bytes).
+	if at, _, _ := enHoldTable.first(p); at < 0 {
 		return ""
 	}
 	for _, s := range strings.Split(p, ". ") {
-		loc := enHold.FindStringIndex(s)
-		if loc == nil {
+		at, _, _ := enHoldTable.first(s)
+		if at < 0 {
 			continue
 		}
-		before := strings.TrimSpace(s[:loc[0]])
+		before := strings.TrimSpace(s[:at])
 		if i := strings.LastIndexAny(before, ",;:。"); i >= 0 {
 			before = strings.TrimSpace(before[i+1:])
 		}
@@ -113,15 +115,22 @@ func orgEn(p string) string {
 	return ""
 }
 
+// enHoldTable finds where enHold matches.
+var enHoldTable = func() *wordTable {
+	t := newWordTable(false)
+	for _, w := range []string{"held", "holds", "hold", "organized", "organised", "convened"} {
+		t.add(entry{word: w, boundBefore: true, boundAfter: true})
+	}
+	return t
+}()
+
+// zhHoldTable holds zhHold's verbs.
+var zhHoldTable = newWordTable(false, entry{word: "召开"}, entry{word: "举行"}, entry{word: "举办"}, entry{word: "开展"})
+
 // holdIndex is zhHold.FindStringIndex(p) by plain search: the leftmost
 // verb, with 组织 right before it included.
 func holdIndex(p string) []int {
-	v := -1
-	for _, w := range []string{"召开", "举行", "举办", "开展"} {
-		if i := strings.Index(p, w); i >= 0 && (v < 0 || i < v) {
-			v = i
-		}
-	}
+	v, _, _ := zhHoldTable.first(p)
 	if v < 0 {
 		return nil
 	}
@@ -130,15 +139,6 @@ func holdIndex(p string) []int {
 		start -= len("组织")
 	}
 	return []int{start, v + len("召开")}
-}
-
-func containsAnyWord(s string, words ...string) bool {
-	for _, w := range words {
-		if strings.Contains(s, w) {
-			return true
-		}
-	}
-	return false
 }
 
 // leadEnd returns the end of the zhLead match of s (which starts at 0), or
@@ -202,4 +202,43 @@ func dayEnd(s string, p, n int) int {
 		}
 	}
 	return i
+}
+
+// cutLoc is zhLoc.ReplaceAllString(s, ""): s up to the first 在 or 于 from
+// which "." (no newline) runs to the end.
+func cutLoc(s string) string {
+	from := strings.LastIndexByte(s, '\n') + 1
+	i := strings.Index(s[from:], "在")
+	if j := strings.Index(s[from:], "于"); j >= 0 && (i < 0 || j < i) {
+		i = j
+	}
+	if i < 0 {
+		return s
+	}
+	return s[:from+i]
+}
+
+// bodyNames spells out every string zhBody matches.
+var bodyNames = func() []string {
+	out := []string{"理论学习中心组", "中心组", "会议", "大会"}
+	for _, a := range []string{"", "党的建设", "党建"} {
+		for _, b := range []string{"", "工作"} {
+			for _, c := range []string{"", "会议"} {
+				out = append(out, a+b+"领导小组"+c)
+			}
+		}
+	}
+	return out
+}()
+
+// cutBody is zhBody.ReplaceAllString(s, ""): the match anchored at the
+// end that starts leftmost is the longest suffix of s that zhBody spells.
+func cutBody(s string) string {
+	cut := len(s)
+	for _, b := range bodyNames {
+		if len(s)-len(b) < cut && strings.HasSuffix(s, b) {
+			cut = len(s) - len(b)
+		}
+	}
+	return s[:cut]
 }

@@ -8,6 +8,9 @@ import (
 	"meetscan/analysis/text"
 )
 
+// The patterns of the Chinese contexts. findSlashCredits, trailName and
+// findLists scan for them; the patterns stay as the reference of the
+// tests.
 var (
 	// 程小龙/文、摄 刘晓平/审
 	zhSlash = regexp.MustCompile(`(\p{Han}{2,4})\s*/\s*(文、摄|文|摄|图|审|编辑|审核|供稿)`)
@@ -28,16 +31,21 @@ var followers = []string{
 	" ", "\u00a0", "\u3000", "]", "】", "/", "|",
 }
 
-func isFollower(rest string) bool {
-	if rest == "" {
-		return true
-	}
-	for _, f := range followers {
-		if strings.HasPrefix(rest, f) {
-			return true
+// followerIndex finds the follower a string starts with; followerLong
+// marks the followers of two or more characters.
+var (
+	followerIndex = newWordIndex(followers)
+	followerLong  = func() []bool {
+		long := make([]bool, len(followers))
+		for i, f := range followers {
+			long[i] = utf8.RuneCountInString(f) >= 2
 		}
-	}
-	return false
+		return long
+	}()
+)
+
+func isFollower(rest string) bool {
+	return rest == "" || followerIndex.prefixOf(rest) >= 0
 }
 
 // strongFollower reports whether rest starts with punctuation or a
@@ -51,8 +59,8 @@ func strongFollower(rest string) bool {
 	if !text.IsHan(r) {
 		return true
 	}
-	for _, f := range followers {
-		if utf8.RuneCountInString(f) >= 2 && strings.HasPrefix(rest, f) {
+	for _, i := range followerIndex.with(r) {
+		if followerLong[i] && strings.HasPrefix(rest, followers[i]) {
 			return true
 		}
 	}
@@ -63,28 +71,33 @@ func strongFollower(rest string) bool {
 // compound) and a one- or two-character given name without characters
 // that never occur in given names.
 func validZh(name string) bool {
-	rs := []rune(name)
-	if len(rs) < 2 || len(rs) > 4 {
-		return false
-	}
-	for _, r := range rs {
+	// Runes as []rune(name) has them (an invalid byte is one U+FFFD,
+	// which is not Han), without the conversion.
+	n := 0
+	var first rune
+	for _, r := range name {
 		if !text.IsHan(r) {
 			return false
 		}
+		if n == 0 {
+			first = r
+		}
+		n++
 	}
-	given := rs[1:]
+	if n < 2 || n > 4 {
+		return false
+	}
+	given := name[utf8.RuneLen(first):]
 	if c := compoundPrefix(name); c != "" {
-		given = []rune(name[len(c):])
-		if len(given) < 1 || len(given) > 2 {
+		given = name[len(c):]
+		if g := utf8.RuneCountInString(given); g < 1 || g > 2 {
 			return false
 		}
-	} else {
-		if !isSurname(rs[0]) || len(rs) > 3 {
-			return false
-		}
+	} else if !isSurname(first) || n > 3 {
+		return false
 	}
 	for _, r := range given {
-		if badGiven[r] {
+		if badGiven.has(r) {
 			return false
 		}
 	}
@@ -94,23 +107,21 @@ func validZh(name string) bool {
 // nameShaped is validZh without the surname check: two or three Han
 // characters, none of them impossible in a name.
 func nameShaped(name string) bool {
-	rs := []rune(name)
-	if len(rs) < 2 || len(rs) > 3 {
-		return false
-	}
-	for _, r := range rs {
-		if !text.IsHan(r) || badGiven[r] {
+	n := 0
+	for _, r := range name {
+		if !text.IsHan(r) || badGiven.has(r) {
 			return false
 		}
+		n++
 	}
-	return true
+	return n >= 2 && n <= 3
 }
 
+var compoundIndex = newWordIndex(zhCompound)
+
 func compoundPrefix(s string) string {
-	for _, c := range zhCompound {
-		if strings.HasPrefix(s, c) {
-			return c
-		}
+	if i := compoundIndex.prefixOf(s); i >= 0 {
+		return zhCompound[i]
 	}
 	return ""
 }
@@ -120,9 +131,10 @@ func compoundPrefix(s string) string {
 // back to two.
 func (b *builder) nameAt(p string, i int) string {
 	rest := p[i:]
-	lens := []int{3, 2}
-	if c := compoundPrefix(rest); c != "" {
-		lens = []int{4, 3, 3, 2}
+	compound := compoundPrefix(rest) != ""
+	lens := plainLens
+	if compound {
+		lens = compoundLens
 	}
 	for _, l := range lens {
 		name := prefixRunes(rest, l)
@@ -138,13 +150,13 @@ func (b *builder) nameAt(p string, i int) string {
 		// "书记严肃指出": when the first two characters are a common
 		// word, a three-character "name" seen only once is that word
 		// plus the next one.
-		if l == 3 && b.lex != nil && compoundPrefix(rest) == "" && b.lex.Common(prefixRunes(rest, 2)) && b.count(name) < 2 && !strongFollower(rest[len(name):]) {
+		if l == 3 && b.lex != nil && !compound && b.lex.Common(prefixRunes(rest, 2)) && b.count(name) < 2 && !strongFollower(rest[len(name):]) {
 			continue
 		}
 		// "雷新作总结讲话": when the two-character name is also valid
 		// and the text uses it more often on its own, the third
 		// character belongs to the next word.
-		if l == 3 && compoundPrefix(rest) == "" {
+		if l == 3 && !compound {
 			short := prefixRunes(rest, 2)
 			if isFollower(rest[len(short):]) && b.count(short) > b.count(name) {
 				return short
@@ -155,17 +167,21 @@ func (b *builder) nameAt(p string, i int) string {
 	return ""
 }
 
+// The name lengths nameAt tries, in order.
+var (
+	plainLens    = []int{3, 2}
+	compoundLens = []int{4, 3, 3, 2}
+)
+
 // nameBefore reads a name ending at byte j of p (before an honorific or a
 // title written after the name: 陈治亚副书记, 周宏斌同志).
 func (b *builder) nameBefore(p string, j int) string {
 	// "相关负责同志", "各位书记", "全体党员同志": words that stand before
 	// an honorific or title in place of a name.
-	for _, w := range notNameBefore {
-		if strings.HasSuffix(p[:j], w) {
-			return ""
-		}
+	if notNameBeforeIndex.suffixOf(p[:j]) >= 0 {
+		return ""
 	}
-	for _, l := range []int{3, 2} {
+	for _, l := range plainLens {
 		name := suffixRunes(p[:j], l)
 		if utf8.RuneCountInString(name) != l || !validZh(name) {
 			continue
@@ -175,9 +191,12 @@ func (b *builder) nameBefore(p string, j int) string {
 		}
 		// The surname must start a word: in 相关负责 the "surname" 关 ends
 		// the word 相关.
-		if prev, n := utf8.DecodeLastRuneInString(p[:j-len(name)]); n > 0 && text.IsHan(prev) && b.lex != nil {
-			first, _ := utf8.DecodeRuneInString(name)
-			if b.lex.Common(string(prev) + string(first)) {
+		s := j - len(name)
+		if prev, n := utf8.DecodeLastRuneInString(p[:s]); n > 0 && text.IsHan(prev) && b.lex != nil {
+			// prev and the surname, as they stand in p (both are
+			// well-formed Han runes).
+			_, m := utf8.DecodeRuneInString(name)
+			if b.lex.Common(p[s-n : s+m]) {
 				continue
 			}
 		}
@@ -189,6 +208,8 @@ func (b *builder) nameBefore(p string, j int) string {
 // notNameBefore are words often written right before 同志, 书记, 主任 …
 // that are not names (and whose last characters may look like one).
 var notNameBefore = strings.Fields("负责 有关 相关 各位 全体 广大 领导 主要 分管 其他 部分 在座 兄弟 青年 新任 优秀 先进 党员 干部 基层 离退休 退休 困难 年轻 驻村 帮扶 支部 两位 几位 诸位 各级")
+
+var notNameBeforeIndex = newSuffixIndex(notNameBefore)
 
 func prefixRunes(s string, n int) string {
 	i := 0
@@ -211,18 +232,27 @@ func suffixRunes(s string, n int) string {
 // clauseStart returns the start of the clause that ends at byte j: after
 // the last comma, stop or bracket (but not after 、, which joins titles).
 func clauseStart(p string, j int) int {
-	k := strings.LastIndexAny(p[:j], "，,。；;：:（(）)！？!?\u00a0 ")
-	if k < 0 {
-		return 0
+	// strings.LastIndexAny with these runes, without its search of the
+	// set for every rune.
+	for i := j; i > 0; {
+		r, n := utf8.DecodeLastRuneInString(p[:i])
+		i -= n
+		switch r {
+		case '，', ',', '。', '；', ';', '：', ':', '（', '(', '）', ')', '！', '？', '!', '?', '\u00a0', ' ':
+			return i + n
+		}
 	}
-	_, n := utf8.DecodeRuneInString(p[k:])
-	return k + n
+	return 0
 }
 
+// chinese reads the names of paragraph p (orig o), which b.ps has just
+// scanned.
 func (b *builder) chinese(p, o string) {
 	b.credits(p, o)
-	roles := findRoles(p)
-	var nameEnds []int
+	b.roles = findRoles(p, b.ps.roles, b.roles[:0])
+	roles := b.roles
+	nameEnds := b.nameEnds[:0]
+	defer func() { b.nameEnds = nameEnds[:0] }()
 	// Role before the name: 党委书记、董事长徐中义出席.
 	for _, m := range roles {
 		if p[m[0]:m[1]] == "同志" {
@@ -281,14 +311,8 @@ func (b *builder) chinese(p, o string) {
 		b.add(o[s:m[0]], role)
 	}
 	// "会议由张武装主持": 由 + name + 主持 needs no role word.
-	for off := 0; ; {
-		k := strings.Index(p[off:], "由")
-		if k < 0 {
-			break
-		}
-		i := off + k + len("由")
-		off = i
-		for _, l := range []int{3, 2} {
+	for _, i := range b.ps.you {
+		for _, l := range plainLens {
 			name := prefixRunes(p[i:], l)
 			if utf8.RuneCountInString(name) == l && validZh(name) && strings.HasPrefix(p[i+len(name):], "主持") && (b.lex == nil || !b.lex.Common(name)) {
 				b.add(o[i:i+len(name)], "")
@@ -296,26 +320,29 @@ func (b *builder) chinese(p, o string) {
 			}
 		}
 	}
-	b.lists(p, o)
+	if b.ps.dun >= 2 {
+		b.lists(p, o)
+	}
 }
 
 func (b *builder) credits(p, o string) {
-	for _, m := range findCredits(p) {
-		label := p[m[2]:m[3]]
+	b.creds = findCredits(p, b.ps.credits, b.creds[:0])
+	for _, m := range b.creds {
+		label := p[m.s:m.e]
 		if utf8.RuneCountInString(label) == 1 || label == "编辑" {
 			// 文/图/摄/审 are only labels right after an opening bracket,
 			// a space or a slash: "(文：…)".
-			if m[0] > 0 {
-				prev, _ := utf8.DecodeLastRuneInString(p[:m[0]])
+			if m.s > 0 {
+				prev, _ := utf8.DecodeLastRuneInString(p[:m.s])
 				if !strings.ContainsRune("(（[【 /\u00a0\u3000", prev) {
 					continue
 				}
 			}
-			if m[1] == m[3] { // no colon or space after a one-character label
+			if m.names == m.e { // no colon or space after a one-character label
 				continue
 			}
 		}
-		i := m[1]
+		i := m.names
 		for i < len(p) {
 			j := i
 			for j < len(p) {
@@ -329,7 +356,7 @@ func (b *builder) credits(p, o string) {
 			if !validZh(tok) || (b.lex != nil && b.lex.Common(tok)) {
 				break
 			}
-			b.add(o[i:j], o[m[2]:m[3]])
+			b.add(o[i:j], o[m.s:m.e])
 			// Names are separated by spaces or 、.
 			k := j
 			for k < len(p) {
@@ -345,33 +372,123 @@ func (b *builder) credits(p, o string) {
 			i = k
 		}
 	}
-	if !strings.Contains(p, "/") {
-		goto trail
-	}
-	for _, m := range zhSlash.FindAllStringSubmatchIndex(p, -1) {
-		name := p[m[2]:m[3]]
-		if validZh(name) && (b.lex == nil || !b.lex.Common(name)) {
-			b.add(o[m[2]:m[3]], o[m[4]:m[5]])
+	if strings.Contains(p, "/") {
+		for _, m := range findSlashCredits(p) {
+			name := p[m[0]:m[1]]
+			if validZh(name) && (b.lex == nil || !b.lex.Common(name)) {
+				b.add(o[m[0]:m[1]], o[m[2]:m[3]])
+			}
 		}
 	}
-trail:
 	if !strings.HasSuffix(p, ")") && !strings.HasSuffix(p, "）") {
 		return
 	}
-	if m := zhTrail.FindStringSubmatchIndex(p); m != nil {
-		name := p[m[2]:m[3]]
+	if s, e := trailName(p); s >= 0 {
+		name := p[s:e]
 		if validZh(name) && (b.lex == nil || !b.lex.Common(name)) {
-			b.add(o[m[2]:m[3]], "")
+			b.add(o[s:e], "")
 		}
 	}
 }
 
-// lists adds runs of three or more names separated by 、 when every item
-// has the shape of a name (lists of elected committee members).
-func (b *builder) lists(p, o string) {
-	if strings.Count(p, "、") < 2 {
-		return
+// slashLabels are the alternatives of zhSlash after the slash, in the
+// pattern's order: the first that matches wins (审 before 审核).
+var slashLabels = []string{"文、摄", "文", "摄", "图", "审", "编辑", "审核", "供稿"}
+
+// findSlashCredits returns the submatches of
+// zhSlash.FindAllStringSubmatchIndex(p, -1) as {name start, name end,
+// label start, label end}, by a scan from each slash. A match ends at the
+// first label after a slash, and starts at the leftmost of the (at most
+// four) Han characters that end right before the white space before the
+// slash: a longer run leaves a Han character where \s*/ must follow.
+func findSlashCredits(p string) [][4]int {
+	var out [][4]int
+	from := 0 // where the next match may start
+	for {
+		k := strings.IndexByte(p[from:], '/')
+		if k < 0 {
+			return out
+		}
+		k += from
+		j := k + 1
+		for j < len(p) && isPerlSpace(p[j]) {
+			j++
+		}
+		label := ""
+		for _, l := range slashLabels {
+			if strings.HasPrefix(p[j:], l) {
+				label = l
+				break
+			}
+		}
+		e := k
+		for e > from && isPerlSpace(p[e-1]) {
+			e--
+		}
+		s, c := e, 0
+		for c < 4 && s > from {
+			r, n := utf8.DecodeLastRuneInString(p[from:s])
+			if !isHanRE(r) {
+				break
+			}
+			s -= n
+			c++
+		}
+		if label == "" || c < 2 {
+			from = k + 1
+			continue
+		}
+		out = append(out, [4]int{s, e, j, j + len(label)})
+		from = j + len(label)
 	}
+}
+
+// trailName returns the name zhTrail captures in p, or -1, -1: a
+// bracket, two to four Han characters, the closing bracket and the end
+// of p, with white space allowed around the name and at the end. A longer
+// Han run leaves a Han character where the opening bracket must be.
+func trailName(p string) (start, end int) {
+	i := len(p)
+	for i > 0 && isPerlSpace(p[i-1]) {
+		i--
+	}
+	switch {
+	case strings.HasSuffix(p[:i], ")"):
+		i -= len(")")
+	case strings.HasSuffix(p[:i], "）"):
+		i -= len("）")
+	default:
+		return -1, -1
+	}
+	for i > 0 && isPerlSpace(p[i-1]) {
+		i--
+	}
+	e, c := i, 0
+	for c < 5 && i > 0 {
+		r, n := utf8.DecodeLastRuneInString(p[:i])
+		if !isHanRE(r) {
+			break
+		}
+		i -= n
+		c++
+	}
+	if c < 2 || c > 4 {
+		return -1, -1
+	}
+	s := i
+	for i > 0 && isPerlSpace(p[i-1]) {
+		i--
+	}
+	if !strings.HasSuffix(p[:i], "(") && !strings.HasSuffix(p[:i], "（") {
+		return -1, -1
+	}
+	return s, e
+}
+
+// lists adds runs of three or more names separated by 、 when every item
+// has the shape of a name (lists of elected committee members). chinese
+// calls it for paragraphs with two 、 or more only.
+func (b *builder) lists(p, o string) {
 	for _, m := range findLists(p) {
 		start := m[0]
 		items := strings.Split(p[m[0]:m[1]], "、")
@@ -409,57 +526,13 @@ func (b *builder) lists(p, o string) {
 	}
 }
 
-// shortRefs finds short references to known people: surname + title
-// (张书记, 李总, 王校长) when exactly one known person has that surname.
-func (b *builder) shortRefs(pi int, p string, covered []bool) []Mention {
-	bySurname := map[string][]int{}
-	for i, person := range b.people {
-		if strings.Contains(person.Name, " ") {
-			continue
-		}
-		s := compoundPrefix(person.Name)
-		if s == "" {
-			s = prefixRunes(person.Name, 1)
-		}
-		bySurname[s] = append(bySurname[s], i)
-	}
-	var out []Mention
-	for s, ids := range bySurname {
-		if len(ids) != 1 {
-			continue
-		}
-		for off := 0; ; {
-			k := strings.Index(p[off:], s)
-			if k < 0 {
-				break
-			}
-			at := off + k
-			off = at + len(s)
-			if covered[at] {
-				continue
-			}
-			if hasTitlePrefix(p[at+len(s):]) {
-				out = append(out, Mention{Person: ids[0], Para: pi, Start: at, End: at + len(s)})
-			}
-		}
-	}
-	return out
-}
-
 var shortTitles = []string{"书记", "副书记", "总", "校长", "院长", "主任", "部长", "局长", "董事长", "经理", "主席", "组长", "镇长", "乡长", "县长", "市长", "区长", "处长", "科长", "所长", "站长", "老师", "教授", "同志", "副校长", "副院长", "副主任", "副部长", "副局长"}
 
-func hasTitlePrefix(s string) bool {
-	for _, t := range shortTitles {
-		if strings.HasPrefix(s, t) {
-			return true
-		}
-	}
-	return false
-}
+var shortTitleIndex = newWordIndex(shortTitles)
 
-// roleWords are the titles that precede or follow a name. They are found
-// with plain string search (a regular expression with this many
-// alternatives is several times slower than segmentation).
+// roleWords are the titles that precede or follow a name. paraScan finds
+// them with the credit labels in one pass (a regular expression with this
+// many alternatives is several times slower than segmentation).
 var roleWords = strings.Fields("书记 董事长 总经理 经理 主任 部长 局长 校长 院长 镇长 乡长 县长 市长 区长 省长 主席 组长 处长 科长 所长 站长 馆长 会长 秘书长 社长 行长 厂长 队长 团长 总监 总裁 总工程师 总会计师 总经济师 理事长 监事长 主管 委员 常委 调研员 巡视员 指导员 政委 教授 主任委员 同志")
 
 type roleSpan struct {
@@ -467,74 +540,32 @@ type roleSpan struct {
 	w    string
 }
 
-// roleWordsZhang are the role words ending in 长 (half of them), found by
-// one search for 长 and a suffix test, instead of one search each;
-// roleWordsOther are the rest. No role word overlaps itself, so every
-// occurrence of one ends at a 长 it is a suffix of.
-var roleWordsZhang, roleWordsOther = splitZhang(roleWords)
+// rolePrefixes may stand before a role word (常务副县长).
+var rolePrefixes = []string{"常务", "专职", "执行", "第一"}
 
-func splitZhang(ws []string) (zhang, other []string) {
-	for _, w := range ws {
-		if strings.HasSuffix(w, "长") {
-			zhang = append(zhang, w)
-		} else {
-			other = append(other, w)
-		}
-	}
-	return zhang, other
-}
-
-// roleSpans returns every occurrence of a role word in p, in no
-// particular order (findRoles sorts them).
-func roleSpans(p string) []roleSpan {
-	var out []roleSpan
-	for _, w := range roleWordsOther {
-		for off := 0; ; {
-			k := strings.Index(p[off:], w)
-			if k < 0 {
-				break
-			}
-			out = append(out, roleSpan{off + k, off + k + len(w), w})
-			off += k + len(w)
-		}
-	}
-	for off := 0; ; {
-		k := strings.Index(p[off:], "长")
-		if k < 0 {
-			break
-		}
-		e := off + k + len("长")
-		for _, w := range roleWordsZhang {
-			if strings.HasSuffix(p[:e], w) {
-				out = append(out, roleSpan{e - len(w), e, w})
-			}
-		}
-		off = e
-	}
-	return out
-}
-
-// findRoles returns the byte spans of role words in p, each extended to a
-// leading 副 and 常务/专职/执行/第一, in text order; a role inside a longer
-// one (经理 in 总经理) is dropped.
-func findRoles(p string) [][]int {
-	var out [][]int
-	for _, sp := range roleSpans(p) {
+// findRoles returns the byte spans of the role words found in p (spans,
+// from paraScan), each extended to a leading 副 and 常务/专职/执行/第一,
+// in text order; a role inside a longer one (经理 in 总经理) is dropped.
+// The spans are appended to out.
+func findRoles(p string, spans []roleSpan, out [][2]int) [][2]int {
+	for _, sp := range spans {
 		s, e := sp.s, sp.e
 		if sp.w != "同志" {
 			if strings.HasSuffix(p[:s], "副") {
 				s -= len("副")
 			}
-			for _, pre := range []string{"常务", "专职", "执行", "第一"} {
+			for _, pre := range rolePrefixes {
 				if strings.HasSuffix(p[:s], pre) {
 					s -= len(pre)
 					break
 				}
 			}
 		}
-		out = append(out, []int{s, e})
+		out = append(out, [2]int{s, e})
 	}
-	// Sort by start, longest first, then drop spans inside an earlier one.
+	// Sort by start, longest first, then drop spans inside an earlier
+	// one. The spans come in text order and only the extension moves a
+	// start back, so the insertion sort has little to do.
 	for i := 1; i < len(out); i++ {
 		for j := i; j > 0 && (out[j][0] < out[j-1][0] || out[j][0] == out[j-1][0] && out[j][1] > out[j-1][1]); j-- {
 			out[j], out[j-1] = out[j-1], out[j]
@@ -559,54 +590,70 @@ func findRoles(p string) [][]int {
 // Longer labels first, so 责任编辑 wins over 编辑.
 var creditLabels = strings.Fields("责任编辑 通讯员 作者 记者 供稿 撰稿 摄影 摄像 编辑 审核 审稿 校对 初审 复审 终审 文字 图片 撰文 文 图 摄 审")
 
-// findCredits returns, like a regexp submatch index, [start, end,
-// labelStart, labelEnd] for each credit label followed by optional white
-// space and colon; end is where the names start.
-func findCredits(p string) [][]int {
-	var out [][]int
-	taken := map[int]bool{}
-	for _, l := range creditLabels {
-		for off := 0; ; {
-			k := strings.Index(p[off:], l)
-			if k < 0 {
-				break
-			}
-			s := off + k
-			e := s + len(l)
-			off = e
-			if taken[s] || taken[e-1] {
-				continue
-			}
-			for i := s; i < e; i++ {
-				taken[i] = true
-			}
-			j := e
-			for j < len(p) && (p[j] == ' ' || p[j] == '\t') {
-				j++
-			}
-			if strings.HasPrefix(p[j:], "：") {
-				j += len("：")
-			} else if j < len(p) && p[j] == ':' {
-				j++
-			}
-			for j < len(p) && (p[j] == ' ' || p[j] == '\t') {
-				j++
-			}
-			out = append(out, []int{s, j, s, e})
+// credit is a credit label p[s:e] followed by optional white space and
+// colon; the names start at byte names.
+type credit struct{ s, names, e int }
+
+// findCredits returns the credits of p in text order, appended to out.
+// hits are the label occurrences paraScan found, in text order. As when
+// each label was searched in turn, a label is skipped when its first or
+// last byte lies in an occurrence of an earlier label of the list.
+func findCredits(p string, hits []creditHit, out []credit) []credit {
+	// Label order, text order within a label (a stable insertion sort
+	// of a few hits).
+	for i := 1; i < len(hits); i++ {
+		for k := i; k > 0 && hits[k].label < hits[k-1].label; k-- {
+			hits[k], hits[k-1] = hits[k-1], hits[k]
 		}
 	}
+	for _, h := range hits {
+		s := h.s
+		e := s + len(creditLabels[h.label])
+		if creditTaken(out, s) || creditTaken(out, e-1) {
+			continue
+		}
+		j := e
+		for j < len(p) && (p[j] == ' ' || p[j] == '\t') {
+			j++
+		}
+		if strings.HasPrefix(p[j:], "：") {
+			j += len("：")
+		} else if j < len(p) && p[j] == ':' {
+			j++
+		}
+		for j < len(p) && (p[j] == ' ' || p[j] == '\t') {
+			j++
+		}
+		out = append(out, credit{s, j, e})
+	}
+	// Starts are distinct (a second label at a start is skipped).
 	for i := 1; i < len(out); i++ {
-		for k := i; k > 0 && out[k][0] < out[k-1][0]; k-- {
+		for k := i; k > 0 && out[k].s < out[k-1].s; k-- {
 			out[k], out[k-1] = out[k-1], out[k]
 		}
 	}
 	return out
 }
 
+// creditTaken reports whether byte i lies in one of the labels taken.
+func creditTaken(taken []credit, i int) bool {
+	for _, c := range taken {
+		if i >= c.s && i < c.e {
+			return true
+		}
+	}
+	return false
+}
+
 // count returns how often s occurs in the whole text, cached per article.
 func (b *builder) count(s string) int {
 	if n, ok := b.counts[s]; ok {
 		return n
+	}
+	if b.counts == nil {
+		// Most articles never need a count: join the text on demand.
+		b.full = strings.Join(b.paras, "\n")
+		b.counts = map[string]int{}
 	}
 	n := strings.Count(b.full, s)
 	b.counts[s] = n

@@ -21,7 +21,8 @@ var capWord = regexp.MustCompile(`\b[A-Z][a-z]{0,12}(?:-[A-Za-z][a-z]{1,8})?\b`)
 func (b *builder) english(p, o string) {
 	// Pairs of adjacent capitalised words, overlapping: in "Secretary Liu
 	// Zhijian" the pair (Liu, Zhijian) must be tried after (Secretary, Liu).
-	ws := capWords(p)
+	b.caps = capWords(p, b.caps[:0])
+	ws := b.caps
 	for k := 0; k+1 < len(ws); k++ {
 		a, c := ws[k], ws[k+1]
 		if c[0] != a[1]+1 || p[a[1]] != ' ' {
@@ -31,8 +32,7 @@ func (b *builder) english(p, o string) {
 		if !pinyinSurnames[sur] || !isGivenName(given) {
 			continue
 		}
-		name := sur + " " + given
-		if IsLeader(name) {
+		if IsLeader(p[a[0]:c[1]]) { // sur + " " + given
 			continue
 		}
 		// A third capitalised word right after ("Li Yan Road") makes it
@@ -80,7 +80,7 @@ func enRole(p string, s, e int) string {
 		t := strings.TrimSpace(before[i:])
 		// Drop leading words that are not part of the title ("the
 		// company's", sentence starts).
-		if enRoleWord.MatchString(t) && t != "Comrade" {
+		if hasRoleWord(t) && t != "Comrade" {
 			return trimTitle(t)
 		}
 	}
@@ -91,7 +91,7 @@ func enRole(p string, s, e int) string {
 			app = app[:k]
 		}
 		app = strings.TrimSpace(app)
-		if enRoleWord.MatchString(app) && len(strings.Fields(app)) <= 16 && !startsVerb(app) {
+		if hasRoleWord(app) && len(strings.Fields(app)) <= 16 && !startsVerb(app) {
 			return app
 		}
 	}
@@ -128,41 +128,6 @@ func startsVerb(s string) bool {
 		}
 	}
 	return false
-}
-
-// englishRefs finds later references by surname alone ("Liu stressed",
-// "Secretary Liu") when one known English-named person has it.
-func (b *builder) englishRefs(pi int, p string, covered []bool) []Mention {
-	bySurname := map[string][]int{}
-	for i, person := range b.people {
-		for _, n := range append([]string{person.Name}, b.aliases[i]...) {
-			if k := strings.IndexByte(n, ' '); k > 0 {
-				bySurname[n[:k]] = append(bySurname[n[:k]], i)
-			}
-		}
-	}
-	var out []Mention
-	for s, ids := range bySurname {
-		if len(ids) != 1 || refUnsafe[s] {
-			continue
-		}
-		for off := 0; ; {
-			k := strings.Index(p[off:], s)
-			if k < 0 {
-				break
-			}
-			at := off + k
-			off = at + len(s)
-			if covered[at] {
-				continue
-			}
-			if at > 0 && isAlpha(p[at-1]) || at+len(s) < len(p) && isAlpha(p[at+len(s)]) {
-				continue
-			}
-			out = append(out, Mention{Person: ids[0], Para: pi, Start: at, End: at + len(s)})
-		}
-	}
-	return out
 }
 
 func isAlpha(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
@@ -257,13 +222,12 @@ func titleWordSuffix(w string) int {
 	return best
 }
 
-// capWords returns what capWord.FindAllStringIndex(p, -1) returns, by one
-// byte scan. A word starts at an upper-case letter after a non-word byte;
+// capWords appends to out what capWord.FindAllStringIndex(p, -1) returns,
+// by one byte scan. A word starts at an upper-case letter after a non-word byte;
 // [a-z]{0,12} must take the whole lower-case run (a shorter take leaves a
 // letter where \b is needed), and so must the [a-z]{1,8} of the hyphen
 // part, which is tried first and dropped when it fails.
-func capWords(p string) [][]int {
-	var out [][]int
+func capWords(p string, out [][2]int) [][2]int {
 	for i := 0; i < len(p); i++ {
 		if p[i] < 'A' || p[i] > 'Z' || i > 0 && isWordByte(p[i-1]) {
 			continue
@@ -291,7 +255,7 @@ func capWords(p string) [][]int {
 		if end < 0 {
 			continue
 		}
-		out = append(out, []int{i, end})
+		out = append(out, [2]int{i, end})
 		i = end - 1
 	}
 	return out
@@ -303,3 +267,53 @@ func isWordByte(c byte) bool {
 }
 
 func isLetter(c byte) bool { return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' }
+
+// roleWordList are the alternatives of enRoleWord, lower case.
+var roleWordList = strings.Split("secretary|chairman|chairwoman|chair|member|director|manager|president|head|deputy|vice|leader|chief|dean|principal|mayor|minister|commissioner|comrade|general manager|party committee|submitted by|author|editor|reporter|correspondent|photographer", "|")
+
+// roleWordsByLetter groups roleWordList by first letter.
+var roleWordsByLetter = func() (m [26][]string) {
+	for _, w := range roleWordList {
+		m[w[0]-'a'] = append(m[w[0]-'a'], w)
+	}
+	return m
+}()
+
+// hasRoleWord is enRoleWord.MatchString(s) by a scan of the word starts.
+// Under (?i) an ASCII letter also matches ſ (U+017F, for s) and K
+// (U+212A, for k; no role word has a k): a string with ſ goes to the
+// pattern. Otherwise a match is ASCII, and \b only looks at ASCII word
+// bytes.
+func hasRoleWord(s string) bool {
+	if strings.Contains(s, "ſ") {
+		return enRoleWord.MatchString(s)
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i] | 0x20 // lower case of a letter
+		if c < 'a' || c > 'z' || !isLetter(s[i]) || i > 0 && isWordByte(s[i-1]) {
+			continue
+		}
+		for _, w := range roleWordsByLetter[c-'a'] {
+			e := i + len(w)
+			if e <= len(s) && equalFoldASCII(s[i:e], w) && (e == len(s) || !isWordByte(s[e])) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// equalFoldASCII reports whether s equals the lower-case w up to the
+// case of ASCII letters.
+func equalFoldASCII(s, w string) bool {
+	for i := 0; i < len(w); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != w[i] {
+			return false
+		}
+	}
+	return true
+}

@@ -2,26 +2,49 @@ package people
 
 import (
 	"strings"
-	"unicode"
 	"unicode/utf8"
 )
 
 // findLists returns zhList.FindAllStringIndex(p, -1) — runs of 2–3
 // character items joined by 、, at least three items — by a plain scan:
 // the pattern starts with a character class, so a regexp retries it at
-// every position of every paragraph with two 、.
+// every position of every paragraph with two 、. A match starts with an
+// item followed by 、, so only the two or three Han characters before
+// each 、 can start one; every other start fails.
 func findLists(p string) [][]int {
 	var out [][]int
-	for s := 0; s < len(p); {
-		if e := listAt(p, s); e > 0 {
-			out = append(out, []int{s, e})
-			s = e
-			continue
+	from := 0 // the end of the last match
+	for k := 0; ; {
+		d := strings.Index(p[k:], "、")
+		if d < 0 {
+			return out
 		}
-		_, n := utf8.DecodeRuneInString(p[s:])
-		s += n
+		k += d
+		// The starts of the second and third Han character before 、,
+		// in text order.
+		var starts [2]int
+		n, i := 0, k
+		for c := 1; c <= 3 && i > from; c++ {
+			r, sz := utf8.DecodeLastRuneInString(p[from:i])
+			if !isHanRE(r) {
+				break
+			}
+			i -= sz
+			if c >= 2 {
+				copy(starts[1:], starts[:1])
+				starts[0] = i
+				n++
+			}
+		}
+		for _, s := range starts[:n] {
+			if e := listAt(p, s); e > 0 {
+				out = append(out, []int{s, e})
+				from = e
+				break
+			}
+		}
+		k = max(k+len("、"), from)
 	}
-	return out
 }
 
 // listAt returns the end of the match of (?:\p{Han}{2,3}、){2,}\p{Han}{2,3}
@@ -55,8 +78,11 @@ func listAt(p string, s int) int {
 func hanRun(p string, i, max int) (int, int) {
 	c := 0
 	for c < max && i < len(p) {
-		r, n := utf8.DecodeRuneInString(p[i:])
-		if r == utf8.RuneError && n <= 1 || !unicode.Is(unicode.Han, r) {
+		r, n := decodeCJK(p, i)
+		if n == 0 {
+			r, n = utf8.DecodeRuneInString(p[i:])
+		}
+		if !isHanRE(r) {
 			break
 		}
 		c++

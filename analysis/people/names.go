@@ -15,33 +15,25 @@ var notSurname = "党全从和向于长及与在时那所以把被对为是位�
 
 var zhCompound = []string{"欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "申屠", "令狐", "慕容", "尉迟", "夏侯", "长孙", "宇文", "公孙", "端木", "司徒", "轩辕", "西门", "南宫", "独孤", "万俟", "闻人", "澹台"}
 
-var surnameSet = func() map[rune]bool {
-	m := map[rune]bool{}
-	for _, r := range zhSurnames {
-		m[r] = true
+var surnameSet = newHanSet(strings.Map(func(r rune) rune {
+	if strings.ContainsRune(notSurname, r) {
+		return -1
 	}
-	for _, r := range notSurname {
-		delete(m, r)
-	}
-	return m
-}()
+	return r
+}, zhSurnames))
 
 // badGiven are characters that essentially never appear in a given name
 // but often follow a surname-like character in organisation or role words
 // (机关党委 -> "关党委").
-var badGiven = func() map[rune]bool {
-	m := map[rune]bool{}
-	for _, r := range "地得着过们党委部局院校司厂处科组会区市县镇乡村省办团队站所社员记席届级的了和与及在对为是等要把将被这那其之而已于以也都就还又再并或书长理事主任副总经记者讯报网版号期日年下午时分中心大小第各该本此每个们人名位次项点条件种类同志领导干班成" {
-		m[r] = true
+var badGiven = newHanSet(strings.Map(func(r rune) rune {
+	// Common in given names although listed for safety elsewhere.
+	if strings.ContainsRune("中心小大成同志", r) {
+		return -1
 	}
-	// Common in given names although listed above for safety elsewhere.
-	for _, r := range "中心小大成同志" {
-		delete(m, r)
-	}
-	return m
-}()
+	return r
+}, "地得着过们党委部局院校司厂处科组会区市县镇乡村省办团队站所社员记席届级的了和与及在对为是等要把将被这那其之而已于以也都就还又再并或书长理事主任副总经记者讯报网版号期日年下午时分中心大小第各该本此每个们人名位次项点条件种类同志领导干班成"))
 
-func isSurname(r rune) bool { return surnameSet[r] }
+func isSurname(r rune) bool { return surnameSet.has(r) }
 
 // leaders are national leaders: reports cite their speeches and doctrines
 // ("习近平新时代中国特色社会主义思想", "Xi Jinping Thought"), they do not
@@ -86,20 +78,42 @@ var pinyinSurnames = func() map[string]bool {
 	return m
 }()
 
+// syllable is the reference pattern of isSyllable.
 var syllable = regexp.MustCompile(`^(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|van|ai|ei|ao|ou|an|en|in|un|vn|ia|ie|iu|ua|uo|ui|ue|ve|er|a|o|e|i|u|v)$`)
 
 // isPinyin reports whether s (lower case) is one or two pinyin syllables,
 // the shape of a romanised given name ("qiujue", "ning").
 func isPinyin(s string) bool {
-	if syllable.MatchString(s) {
+	if isSyllable(s) {
 		return true
 	}
 	for i := 1; i < len(s); i++ {
-		if syllable.MatchString(s[:i]) && syllable.MatchString(s[i:]) {
+		if isSyllable(s[:i]) && isSyllable(s[i:]) {
 			return true
 		}
 	}
 	return false
+}
+
+// pinyinFinals are the finals of syllable.
+var pinyinFinals = func() map[string]bool {
+	m := map[string]bool{}
+	for _, f := range strings.Fields("iang iong uang ueng ang eng ing ong ian iao uai uan van ai ei ao ou an en in un vn ia ie iu ua uo ui ue ve er a o e i u v") {
+		m[f] = true
+	}
+	return m
+}()
+
+// isSyllable is syllable.MatchString(s) without the regexp: s is a final,
+// or an initial (zh, ch, sh or one consonant) and a final.
+func isSyllable(s string) bool {
+	if pinyinFinals[s] {
+		return true
+	}
+	if len(s) > 2 && (s[:2] == "zh" || s[:2] == "ch" || s[:2] == "sh") && pinyinFinals[s[2:]] {
+		return true
+	}
+	return len(s) > 1 && strings.IndexByte("bpmfdtnlgkhjqxrzcsyw", s[0]) >= 0 && pinyinFinals[s[1:]]
 }
 
 // isGivenName checks a capitalised romanised given name: "Qiujue",

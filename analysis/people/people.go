@@ -16,7 +16,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"meetscan/analysis/text"
 	"meetscan/data"
 )
 
@@ -44,13 +43,21 @@ type Result struct {
 
 type builder struct {
 	lex    Lexicon
-	full   string // the whole folded text, to compare name variants
+	paras  []string // folded
+	full   string   // the whole folded text, to compare name variants; see count
 	counts map[string]int
 	people []data.Person
 	index  map[string]int
 	// aliases are other spellings of a person (the romanised name of a
 	// Chinese one in a bilingual report), by person index.
 	aliases map[int][]string
+
+	// Per-paragraph scratch, reused.
+	ps       paraScan
+	roles    [][2]int
+	nameEnds []int
+	creds    []credit
+	caps     [][2]int
 }
 
 func (b *builder) add(name, role string) {
@@ -80,14 +87,16 @@ func (b *builder) add(name, role string) {
 // characters (text.Simplify); names are returned from orig, the paragraphs
 // as written, at the same byte offsets.
 func Extract(paras, orig []string, lex Lexicon) Result {
-	b := &builder{lex: lex, index: map[string]int{}, full: strings.Join(paras, "\n"), counts: map[string]int{}}
+	b := &builder{lex: lex, index: map[string]int{}, paras: paras}
 	for i, p := range paras {
 		o := orig[i]
-		han, latin := text.Counts(p)
-		if han > 0 {
+		b.ps.scan(p)
+		if b.ps.han {
 			b.chinese(p, o)
 		}
-		if latin > 0 {
+		// english needs two capitalised words; text.Counts counting a
+		// Latin letter is not enough.
+		if b.ps.upper >= 2 {
 			b.english(p, o)
 		}
 	}
@@ -101,6 +110,7 @@ func Extract(paras, orig []string, lex Lexicon) Result {
 
 func (b *builder) dedupe() {
 	var keep []data.Person
+	dropped := false
 	for _, p := range b.people {
 		drop := false
 		if utf8.RuneCountInString(p.Name) == 2 && !strings.Contains(p.Name, " ") {
@@ -113,42 +123,16 @@ func (b *builder) dedupe() {
 		if !drop {
 			keep = append(keep, p)
 		}
+		dropped = dropped || drop
+	}
+	if !dropped {
+		return // people and index stay as they are
 	}
 	b.people = keep
 	b.index = map[string]int{}
 	for i, p := range keep {
 		b.index[p.Name] = i
 	}
-}
-
-// mentions finds every full-name occurrence and every short reference that
-// resolves to exactly one person (same surname).
-func (b *builder) mentions(paras, orig []string) []Mention {
-	var out []Mention
-	for pi, p := range orig {
-		fp := paras[pi]
-		covered := make([]bool, len(p)+1)
-		for i, person := range b.people {
-			for _, n := range append([]string{person.Name}, b.aliases[i]...) {
-				for off := 0; ; {
-					k := strings.Index(p[off:], n)
-					if k < 0 {
-						break
-					}
-					s := off + k
-					out = append(out, Mention{Person: i, Para: pi, Start: s, End: s + len(n)})
-					for j := s; j < s+len(n); j++ {
-						covered[j] = true
-					}
-					off = s + len(n)
-				}
-			}
-		}
-		out = append(out, b.shortRefs(pi, fp, covered)...)
-		out = append(out, b.englishRefs(pi, p, covered)...)
-	}
-	sortMentions(out)
-	return out
 }
 
 func sortMentions(ms []Mention) {
@@ -173,7 +157,7 @@ func cleanRole(r string) string {
 		r = strings.TrimPrefix(r, p)
 	}
 	r = strings.Trim(r, " ,，、:：;；()（）\u00a0\u3000")
-	if utf8.RuneCountInString(r) > 60 {
+	if len(r) > 60 && utf8.RuneCountInString(r) > 60 {
 		return ""
 	}
 	return r

@@ -24,9 +24,9 @@ var surnamePinyin = func() map[string][]string {
 // syllableCounts returns whether the romanised given name g (lower case,
 // hyphens removed) can be read as one and as two pinyin syllables.
 func syllableCounts(g string) (one, two bool) {
-	one = syllable.MatchString(g)
+	one = isSyllable(g)
 	for i := 1; i < len(g) && !two; i++ {
-		two = syllable.MatchString(g[:i]) && syllable.MatchString(g[i:])
+		two = isSyllable(g[:i]) && isSyllable(g[i:])
 	}
 	return one, two
 }

@@ -6,23 +6,12 @@ import (
 	"math/rand/v2"
 	"os"
 	"runtime"
-	"syscall"
 	"testing"
 	"time"
 
 	"meetscan/data"
 	"meetscan/data/gen"
 )
-
-// cpuSeconds is the process's user+system CPU time: on a shared, loaded
-// machine it says more than wall time.
-func cpuSeconds() float64 {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return float64(ru.Utime.Nano()+ru.Stime.Nano()) / 1e9
-}
 
 func heapMiB() float64 {
 	runtime.GC()
@@ -61,7 +50,7 @@ func BenchmarkRecurring100k(b *testing.B) {
 			var groups []Group
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
-				start, cpu0 := time.Now(), cpuSeconds()
+				start, cpu0 := time.Now(), gen.CPUTime().Seconds()
 				g := New(tok, Options{NoSynonyms: mode == "unique-nosynonyms"})
 				for _, r := range in {
 					g.Add(r)
@@ -77,7 +66,7 @@ func BenchmarkRecurring100k(b *testing.B) {
 				b.ReportMetric(float64(words), "wordings")
 				b.ReportMetric(added.Seconds(), "add-s")
 				b.ReportMetric(time.Since(start).Seconds(), "total-s")
-				b.ReportMetric(cpuSeconds()-cpu0, "cpu-s")
+				b.ReportMetric(gen.CPUTime().Seconds()-cpu0, "cpu-s")
 				b.ReportMetric(heapMiB()-base, "heap-held-MiB")
 				runtime.KeepAlive(g)
 			}
@@ -115,13 +104,13 @@ func BenchmarkFromStore100k(b *testing.B) {
 	}
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		start, cpu0 := time.Now(), cpuSeconds()
+		start, cpu0 := time.Now(), gen.CPUTime().Seconds()
 		groups, err := FromStore(context.Background(), st, tok, Filter{}, Options{MinYears: 2})
 		if err != nil {
 			b.Fatal(err)
 		}
 		b.ReportMetric(time.Since(start).Seconds(), "total-s")
-		b.ReportMetric(cpuSeconds()-cpu0, "cpu-s")
+		b.ReportMetric(gen.CPUTime().Seconds()-cpu0, "cpu-s")
 		b.ReportMetric(float64(len(groups)), "groups")
 	}
 	b.StopTimer()

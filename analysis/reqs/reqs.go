@@ -8,8 +8,9 @@
 package reqs
 
 import (
+	"cmp"
 	"regexp"
-	"sort"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -30,19 +31,27 @@ type Item struct {
 var (
 	// Announcements of a list of requirements.
 	zhAnnounceWords = strings.Split("要求|意见|希望|建议|强调|提出|部署|指导|努力方向|工作思路|明确了|几点|必须|务必", "|")
-	enAnnounce      = regexp.MustCompile(`(?i)requirement|require|put forward|emphasi[sz]|stress|hope|suggest|direction|call(?:ed|s)? on|urge|deploy|proposed|must|should|necessary`)
-	enModal         = regexp.MustCompile(`(?i)\b(?:should|must|shall|ought to|needs? to|it is (?:necessary|required|essential|imperative|important) (?:to|that)|(?:is|are) required to|required (?:all |each |every |the )?[a-z' ]{0,60}? to|requires? that|required that|demand(?:ed|s)? that|asked (?:all |each |every |the )?[a-z' ]{0,60}? to|encourage[ds]? (?:all |each |every |the )?[a-z' ]{0,60}? to|urged?|call(?:ed|s)? on|hopes?|hoped|it is hoped|we will (?:continue to|further|strive to|resolutely|firmly|vigorously))\b`)
+	// Collective pledges of the attendees (all hold 表).
+	pledgeWords = strings.Split("纷纷表示|一致表示|纷纷表态|一致表态|表态发言中|大家表示|与会人员表示|与会党员表示|参会人员表示|党员们表示|同志们表示|纷纷表决心", "|")
+)
+
+// The English cues below are found by hand-written scanners; these are the
+// patterns they stand for (the tests hold them to it). (?i) also folds ſ
+// into s and the Kelvin sign into k, which the ASCII scanners do not:
+// texts with those two take the patterns themselves.
+var (
+	enAnnounce = regexp.MustCompile(`(?i)requirement|require|put forward|emphasi[sz]|stress|hope|suggest|direction|call(?:ed|s)? on|urge|deploy|proposed|must|should|necessary`)
+	enModal    = regexp.MustCompile(`(?i)\b(?:should|must|shall|ought to|needs? to|it is (?:necessary|required|essential|imperative|important) (?:to|that)|(?:is|are) required to|required (?:all |each |every |the )?[a-z' ]{0,60}? to|requires? that|required that|demand(?:ed|s)? that|asked (?:all |each |every |the )?[a-z' ]{0,60}? to|encourage[ds]? (?:all |each |every |the )?[a-z' ]{0,60}? to|urged?|call(?:ed|s)? on|hopes?|hoped|it is hoped|we will (?:continue to|further|strive to|resolutely|firmly|vigorously))\b`)
 	// An English sentence announcing what follows: "…pointed out the
 	// direction of future work: …".
 	enColonCue = regexp.MustCompile(`(?i)(?:requirement|direction|suggestion|task|point)s?[^:]{0,40}:`)
-	// Imperative openings of English directive sentences.
-	enImperative = regexp.MustCompile(`^(?:Focus|Strengthen|Adhere|Promote|Improve|Deepen|Implement|Carry|Insist|Build|Give|Do|Pay|Take|Continue|Further|Earnestly|Effectively|Persist|Enhance|Consolidate|Establish|Strive|Make|Keep|Always|Resolutely|Firmly|Actively|Conscientiously|Solidly|Vigorously|Comprehensively|Thoroughly|Accelerate|Ensure|Grasp|Uphold|Stick|Study)\b`)
-	// Collective pledges of the attendees.
-	pledgeWords = strings.Split("纷纷表示|一致表示|纷纷表态|一致表态|表态发言中|大家表示|与会人员表示|与会党员表示|参会人员表示|党员们表示|同志们表示|纷纷表决心", "|")
-	// Cue clauses stripped from the start of a directive sentence: "他强调，",
-	// "会议要求，", "提出了要求：".
-	zhCue = regexp.MustCompile(`(?:强调|指出|要求|表示|认为|提出|说|意见|建议)[，,：:]`)
 )
+
+// foldsToASCII reports whether s holds a rune that (?i) folds into an ASCII
+// letter: ſ or the Kelvin sign.
+func foldsToASCII(s string) bool {
+	return strings.Contains(s, "ſ") || strings.Contains(s, "\u212a")
+}
 
 // meetingSubject reports whether text before 要求 ends with a subject that
 // makes it a directive: 会议, 大会, 他, 她, 并, 同时, 还.
@@ -53,13 +62,6 @@ func meetingSubject(before string) bool {
 		}
 	}
 	return false
-}
-
-func colonCueIndex(sent string, hasColon bool) []int {
-	if !hasColon {
-		return nil
-	}
-	return enColonCue.FindStringIndex(sent)
 }
 
 // isDirectiveYao reports whether the 要 at byte i of s is the modal "must"
@@ -79,115 +81,320 @@ func isDirectiveYao(s string, i int) bool {
 	return !strings.ContainsRune("求点素闻件务害领是么员职地紧", next)
 }
 
-// zhModals are the directive words; 要 alone is checked by isDirectiveYao.
-var zhModals = []string{"必须", "务必", "一定要", "应当", "应该", "不得", "严禁", "希望"}
-
-// zhDirective returns the offset of the first directive word in s, or -1.
+// zhDirective returns the offset of the first directive word in s (a
+// modal, or 要 as isDirectiveYao tells), or -1. When there is none, a
+// 要求 followed directly by its content ("徐中义要求以思想建设为基础…") is
+// the directive.
 func zhDirective(s string) int {
-	best := -1
-	for _, w := range zhModals {
-		if k := strings.Index(s, w); k >= 0 && (best < 0 || k < best) {
-			best = k
-		}
-	}
-	for off := 0; ; {
-		k := strings.Index(s[off:], "要")
-		if k < 0 || best >= 0 && off+k > best {
-			break
-		}
-		if isDirectiveYao(s, off+k) {
-			best = off + k
-			break
-		}
-		off += k + len("要")
-	}
-	if best >= 0 {
-		return best
-	}
-	// "徐中义要求以思想建设为基础…": 要求 followed directly by its content.
-	for off := 0; ; {
-		k := strings.Index(s[off:], "要求")
-		if k < 0 {
-			break
-		}
-		at := off + k
-		off = at + len("要求")
-		next, _ := utf8.DecodeRuneInString(s[off:])
-		// "会议要求，全体党员…": the meeting (or he/she) requiring is a
-		// directive even when the content has no 要 of its own.
-		if strings.ContainsRune("，,：:", next) && meetingSubject(s[:at]) {
-			return at
-		}
-		if !text.IsHan(next) || next == '的' || next == '和' {
-			continue
-		}
-		before := s[:at]
-		if strings.HasSuffix(before, "按照") || strings.HasSuffix(before, "根据") || strings.HasSuffix(before, "的") ||
-			strings.HasSuffix(before, "工作") || strings.HasSuffix(before, "规定") || strings.HasSuffix(before, "布置") || strings.HasSuffix(before, "相关") || strings.HasSuffix(before, "有关") {
-			continue
-		}
-		return at
-	}
-	return -1
-}
-
-func enDirective(s string) int {
-	// (?i) also folds ſ into s and the Kelvin sign into k, which the
-	// ASCII scan below does not: texts with them take the pattern alone.
-	if strings.Contains(s, "ſ") || strings.Contains(s, "\u212a") {
-		return enDirectiveRegexp(s)
-	}
-	// A match starts at a word boundary with the first word of one of
-	// enModal's alternatives; running the pattern from the first such
-	// place (whose previous byte is no word byte, so \b reads the same)
-	// spares the backtracker every earlier start.
-	e := modalStart(s)
-	if e < 0 {
-		return -1
-	}
-	if m := enModal.FindStringIndex(s[e:]); m != nil {
-		return e + m[0]
-	}
-	return -1
-}
-
-// modalFirst are the first words of enModal's alternatives, lower case.
-var modalFirst = []string{"should", "must", "shall", "ought", "need", "it is", "is", "are", "require", "demand", "asked", "encourage", "urge", "call", "hope", "we will"}
-
-// modalStart returns where enModal can first match s.
-func modalStart(s string) int { return foldStart(s, modalFirst) }
-
-// foldStart returns the first byte offset of s where one of words (lower
-// case ASCII) starts, ASCII case folded, after a non-word byte or at the
-// start; -1 when there is none. A (?i)\b(words…) pattern can match only
-// there or later, and \b reads the same at that offset of s and at the
-// start of the rest.
-func foldStart(s string, words []string) int {
-	for i := 0; i < len(s); i++ {
-		c := s[i] | 0x20
-		if c < 'a' || c > 'z' || i > 0 && isWordByte(s[i-1]) {
-			continue
-		}
-		for _, w := range words {
-			if w[0] == c && text.HasPrefixFold(s[i:], w) {
-				return i
+	demand := -1 // the first such 要求
+	for i := zhDirectives.next(s, 0, &noBytes); i < len(s); i = zhDirectives.next(s, i+1, &noBytes) {
+		r, _ := han3(s, i)
+		switch zhCueAt(s, i, r) {
+		case directiveCue:
+			return i
+		case demandCue:
+			if demand < 0 {
+				demand = i
 			}
 		}
 	}
+	return demand
+}
+
+// Kinds of zhCueAt.
+const (
+	noCue        = iota
+	directiveCue // a modal word or directive 要
+	demandCue    // 要求 followed by its content
+)
+
+// zhCueAt tells whether the character r at byte i of s starts a directive.
+func zhCueAt(s string, i int, r rune) int {
+	w := ""
+	switch r {
+	case '要':
+		if isDirectiveYao(s, i) {
+			return directiveCue
+		}
+		if strings.HasPrefix(s[i:], "要求") && demandDirective(s, i) {
+			return demandCue
+		}
+		return noCue
+	case '必':
+		w = "必须"
+	case '务':
+		w = "务必"
+	case '一':
+		w = "一定要"
+	case '应':
+		if strings.HasPrefix(s[i:], "应当") {
+			return directiveCue
+		}
+		w = "应该"
+	case '不':
+		w = "不得"
+	case '严':
+		w = "严禁"
+	case '希':
+		w = "希望"
+	default:
+		return noCue
+	}
+	if strings.HasPrefix(s[i:], w) {
+		return directiveCue
+	}
+	return noCue
+}
+
+// zhDirectives holds the first characters of the directive words.
+var zhDirectives = newLeadSet("要必务一应不严希")
+
+// demandDirective reports whether the 要求 at byte at of s puts forward
+// what follows it.
+func demandDirective(s string, at int) bool {
+	next, _ := utf8.DecodeRuneInString(s[at+len("要求"):])
+	// "会议要求，全体党员…": the meeting (or he/she) requiring is a
+	// directive even when the content has no 要 of its own.
+	if strings.ContainsRune("，,：:", next) && meetingSubject(s[:at]) {
+		return true
+	}
+	if !text.IsHan(next) || next == '的' || next == '和' {
+		return false
+	}
+	before := s[:at]
+	return !(strings.HasSuffix(before, "按照") || strings.HasSuffix(before, "根据") || strings.HasSuffix(before, "的") ||
+		strings.HasSuffix(before, "工作") || strings.HasSuffix(before, "规定") || strings.HasSuffix(before, "布置") || strings.HasSuffix(before, "相关") || strings.HasSuffix(before, "有关"))
+}
+
+// enDirective returns where enModal first matches s, or -1.
+func enDirective(s string) int {
+	if foldsToASCII(s) {
+		if m := enModal.FindStringIndex(s); m != nil {
+			return m[0]
+		}
+		return -1
+	}
+	// A match starts with a letter after a non-word byte (\b; word
+	// characters are ASCII, so a byte test is enough) that is the first
+	// one of an alternative.
+	for i := 0; i < len(s); i++ {
+		if !modalFirst[s[i]] || i > 0 && isWordByte(s[i-1]) {
+			continue
+		}
+		if modalAt(s[i:]) {
+			return i
+		}
+	}
 	return -1
+}
+
+// modalAt reports whether one of enModal's alternatives, with the \b
+// after it, matches at the start of t.
+func modalAt(t string) bool {
+	switch t[0] | 0x20 {
+	case 's':
+		return isWord(t, "should") || isWord(t, "shall")
+	case 'm':
+		return isWord(t, "must")
+	case 'o':
+		return isWord(t, "ought to")
+	case 'n':
+		return isWord(t, "need to") || isWord(t, "needs to")
+	case 'i':
+		if isWord(t, "is required to") || isWord(t, "it is hoped") {
+			return true
+		}
+		if !text.HasPrefixFold(t, "it is ") {
+			return false
+		}
+		t = t[len("it is "):]
+		for _, a := range []string{"necessary ", "required ", "essential ", "imperative ", "important "} {
+			if text.HasPrefixFold(t, a) {
+				return isWord(t[len(a):], "to") || isWord(t[len(a):], "that")
+			}
+		}
+		return false
+	case 'a':
+		return isWord(t, "are required to") || objectTo(t, "asked ")
+	case 'r':
+		return objectTo(t, "required ") || isWord(t, "require that") || isWord(t, "requires that") || isWord(t, "required that")
+	case 'd':
+		return isWord(t, "demand that") || isWord(t, "demanded that") || isWord(t, "demands that")
+	case 'e':
+		return objectTo(t, "encourage ") || objectTo(t, "encouraged ") || objectTo(t, "encourages ")
+	case 'u':
+		return isWord(t, "urge") || isWord(t, "urged")
+	case 'c':
+		return isWord(t, "call on") || isWord(t, "called on") || isWord(t, "calls on")
+	case 'h':
+		return isWord(t, "hope") || isWord(t, "hopes") || isWord(t, "hoped")
+	case 'w':
+		if !text.HasPrefixFold(t, "we will ") {
+			return false
+		}
+		t = t[len("we will "):]
+		for _, w := range []string{"continue to", "further", "strive to", "resolutely", "firmly", "vigorously"} {
+			if isWord(t, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isWord reports whether t starts with w (lower case ASCII, matched with
+// ASCII case folding) followed by a \b.
+func isWord(t, w string) bool {
+	return text.HasPrefixFold(t, w) && (len(t) == len(w) || !isWordByte(t[len(w)]))
+}
+
+// objectTo matches enModal's "verb (?:all |each |every |the )?[a-z' ]{0,60}?
+// to\b" at the start of t; verb holds its space. With the optional word
+// taken, the run of letters may be that much longer.
+func objectTo(t, verb string) bool {
+	if !text.HasPrefixFold(t, verb) {
+		return false
+	}
+	t = t[len(verb):]
+	limit := 60
+	for _, w := range []string{"all ", "each ", "every ", "the "} {
+		if text.HasPrefixFold(t, w) {
+			limit += len(w)
+			break
+		}
+	}
+	for q := 0; ; q++ {
+		if isWord(t[q:], " to") {
+			return true
+		}
+		if q == limit || q == len(t) || !isLetter(t[q]) && t[q] != '\'' && t[q] != ' ' {
+			return false
+		}
+	}
 }
 
 // isWordByte is \b's notion of a word character (ASCII only).
-func isWordByte(c byte) bool {
-	return c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c == '_'
+func isWordByte(c byte) bool { return wordBytes[c] }
+
+func isLetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
+
+// byteSet is a set of bytes; the scanners test each byte of a text, and a
+// table does it in one step.
+type byteSet [256]bool
+
+func newByteSet(s string) (set byteSet) {
+	for i := 0; i < len(s); i++ {
+		set[s[i]] = true
+	}
+	return set
 }
 
-// enDirectiveRegexp runs enModal over the whole text.
-func enDirectiveRegexp(s string) int {
-	if m := enModal.FindStringIndex(s); m != nil {
-		return m[0]
+var (
+	noBytes   byteSet
+	wordBytes = newByteSet("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_")
+	// modalFirst holds the first letters of enModal's alternatives.
+	modalFirst = newByteSet("ACDEHIMNORSUWacdehimnorsuw")
+)
+
+// enAnnounces reports whether enAnnounce matches s.
+func enAnnounces(s string) bool {
+	if foldsToASCII(s) {
+		return enAnnounce.MatchString(s)
+	}
+	for i := 0; i < len(s); i++ {
+		var words []string
+		switch s[i] | 0x20 {
+		case 'r':
+			words = []string{"require"} // and "requirement"
+		case 'p':
+			words = []string{"put forward", "proposed"}
+		case 'e':
+			words = []string{"emphasis", "emphasiz"}
+		case 's':
+			words = []string{"stress", "suggest", "should"}
+		case 'h':
+			words = []string{"hope"}
+		case 'd':
+			words = []string{"direction", "deploy"}
+		case 'c':
+			words = []string{"call on", "called on", "calls on"}
+		case 'u':
+			words = []string{"urge"}
+		case 'm':
+			words = []string{"must"}
+		case 'n':
+			words = []string{"necessary"}
+		default:
+			continue
+		}
+		for _, w := range words {
+			if text.HasPrefixFold(s[i:], w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// colonCueEnd returns the end of the first match of enColonCue in s, or -1.
+func colonCueEnd(s string) int {
+	if strings.IndexByte(s, ':') < 0 {
+		return -1
+	}
+	if foldsToASCII(s) {
+		if m := enColonCue.FindStringIndex(s); m != nil {
+			return m[1]
+		}
+		return -1
+	}
+	for i := 0; i < len(s); i++ {
+		var w string
+		switch s[i] | 0x20 {
+		case 'r':
+			w = "requirement"
+		case 'd':
+			w = "direction"
+		case 's':
+			w = "suggestion"
+		case 't':
+			w = "task"
+		case 'p':
+			w = "point"
+		default:
+			continue
+		}
+		if !text.HasPrefixFold(s[i:], w) {
+			continue
+		}
+		j := i + len(w)
+		c := strings.IndexByte(s[j:], ':')
+		if c < 0 {
+			return -1 // nor after any later word
+		}
+		// [^:]{0,40} counts runes; an optional s comes before them.
+		limit := 40
+		if s[j]|0x20 == 's' {
+			limit++
+		}
+		if utf8.RuneCountInString(s[j:j+c]) <= limit {
+			return j + c + 1
+		}
 	}
 	return -1
+}
+
+// imperatives open English directive sentences: "Focus on …".
+var imperatives = strings.Fields("Focus Strengthen Adhere Promote Improve Deepen Implement Carry Insist Build Give Do Pay Take Continue Further Earnestly Effectively Persist Enhance Consolidate Establish Strive Make Keep Always Resolutely Firmly Actively Conscientiously Solidly Vigorously Comprehensively Thoroughly Accelerate Ensure Grasp Uphold Stick Study")
+
+// imperative reports whether s opens with one of imperatives (case
+// sensitive) and a \b.
+func imperative(s string) bool {
+	for _, w := range imperatives {
+		if strings.HasPrefix(s, w) && (len(s) == len(w) || !isWordByte(s[len(w)])) {
+			return true
+		}
+	}
+	return false
 }
 
 // directive returns the offset of the directive cue of a sentence in its
@@ -212,29 +419,29 @@ func directive(s string) int {
 func Extract(paras []string, skip []bool) []Item {
 	var out []Item
 	done := make([]bool, len(paras))
-	marks := make([][]marker, len(paras))
+	scans := make([]scan, len(paras))
 	for i, p := range paras {
 		if skip == nil || !skip[i] {
-			marks[i] = findMarkers(p)
+			scans[i] = scanParagraph(p)
 		}
 	}
-	out = append(out, paragraphLists(paras, marks, skip, done)...)
+	out = append(out, paragraphLists(paras, scans, skip, done)...)
 	for pi, p := range paras {
 		if done[pi] || skip != nil && skip[pi] {
 			continue
 		}
-		out = append(out, paragraph(pi, p, marks[pi])...)
+		out = append(out, paragraph(pi, p, scans[pi])...)
 	}
 	sortByPara(out)
 	return out
 }
 
 func sortByPara(items []Item) {
-	sort.SliceStable(items, func(i, j int) bool {
-		if items[i].Para != items[j].Para {
-			return items[i].Para < items[j].Para
+	slices.SortStableFunc(items, func(a, b Item) int {
+		if a.Para != b.Para {
+			return cmp.Compare(a.Para, b.Para)
 		}
-		return items[i].Start < items[j].Start
+		return cmp.Compare(a.Start, b.Start)
 	})
 }
 
@@ -242,13 +449,13 @@ func sortByPara(items []Item) {
 // ("一是……" / "二是……" as separate paragraphs, "First, …" paragraphs):
 // consecutive paragraphs that each start with the next marker of one
 // family. Each paragraph is one item; the paragraphs are marked done.
-func paragraphLists(paras []string, marks [][]marker, skip []bool, done []bool) []Item {
+func paragraphLists(paras []string, scans []scan, skip []bool, done []bool) []Item {
 	lead := make([]*marker, len(paras))
 	for i := range paras {
 		if skip != nil && skip[i] {
 			continue
 		}
-		for _, m := range marks[i] {
+		for _, m := range scans[i].markers {
 			if m.start == 0 {
 				mm := m
 				lead[i] = &mm
@@ -281,7 +488,7 @@ func paragraphLists(paras []string, marks [][]marker, skip []bool, done []bool) 
 			end := trimEnd(p, 0, len(p))
 			// A paragraph may hold the next markers too; then the
 			// in-paragraph rules handle it.
-			if k == 0 && len(enumerations(marks[pi])) > 0 {
+			if k == 0 && len(enumerations(scans[pi].markers)) > 0 {
 				break
 			}
 			done[pi] = true
@@ -299,14 +506,22 @@ func paragraphLists(paras []string, marks [][]marker, skip []bool, done []bool) 
 	return out
 }
 
-func paragraph(pi int, p string, marks []marker) []Item {
+// paragraph returns the requirements of paragraph pi, p, scanned sc.
+func paragraph(pi int, p string, sc scan) []Item {
+	ens := enumerations(sc.markers)
+	if len(ens) == 0 && !mayDirect(p, sc) {
+		return nil
+	}
 	var items []Item
 	sents := text.Sentences(p)
 	// Enumerations first: their items may span several sentences. Bytes
 	// they cover are marked so their sentences are not taken again (a
 	// bitmap keeps this linear on pathological paragraphs).
-	inEnum := make([]bool, len(p)+1)
-	for _, en := range enumerations(marks) {
+	var inEnum []bool
+	if len(ens) > 0 {
+		inEnum = make([]bool, len(p)+1)
+	}
+	for _, en := range ens {
 		its, span := enumItems(pi, p, sents, en)
 		items = append(items, its...)
 		for i := span.Start; i < span.End && i < len(inEnum); i++ {
@@ -314,6 +529,9 @@ func paragraph(pi int, p string, marks []marker) []Item {
 		}
 	}
 	overlaps := func(s text.Span) bool {
+		if inEnum == nil {
+			return false
+		}
 		for i := s.Start; i < s.End; i++ {
 			if inEnum[i] {
 				return true
@@ -328,28 +546,38 @@ func paragraph(pi int, p string, marks []marker) []Item {
 		}
 		sent := p[s.Start:s.End]
 		if text.Lang(sent) == text.English {
-			hasColon := strings.ContainsRune(sent, ':')
-			if m := colonCueIndex(sent, hasColon); m != nil && enAnnounce.MatchString(sent) && len(strings.Fields(sent[m[1]:])) >= 3 {
-				items = append(items, Item{pi, s.Start, s.End, s.Start, -1})
-				colonCue = true
-				continue
-			}
-			if hasColon && enColonCue.MatchString(sent) {
+			if e := colonCueEnd(sent); e >= 0 {
+				if enAnnounces(sent) && len(strings.Fields(sent[e:])) >= 3 {
+					items = append(items, Item{pi, s.Start, s.End, s.Start, -1})
+					colonCue = true
+				}
 				continue // "…put forward three requirements:" announces what follows
 			}
 			if d := enDirective(sent); d >= 0 {
 				items = append(items, Item{pi, s.Start, s.End, s.Start + d, -1})
 				continue
 			}
-			if colonCue && enImperative.MatchString(sent) {
+			if colonCue && imperative(sent) {
 				items = append(items, Item{pi, s.Start, s.End, s.Start, -1})
 			}
 			continue
 		}
 		items = append(items, zhSentence(pi, p, s)...)
 	}
-	sort.Slice(items, func(i, j int) bool { return items[i].Start < items[j].Start })
+	// Not stable: slices.SortFunc is sort.Slice's algorithm (and so
+	// orders items that start together alike) without its allocations.
+	slices.SortFunc(items, func(a, b Item) int { return cmp.Compare(a.Start, b.Start) })
 	return items
+}
+
+// mayDirect reports whether a sentence of p, scanned sc, may be a
+// requirement: p holds a directive cue or a colon. A sentence holds a cue
+// only if its paragraph does, as the words around a cue read the same in
+// both: sentences start and end at punctuation, white space or the ends of
+// the paragraph. This spares most descriptive paragraphs the sentence
+// split.
+func mayDirect(p string, sc scan) bool {
+	return sc.zhDir >= 0 || sc.enDir >= 0 || strings.IndexByte(p, ':') >= 0
 }
 
 // zhSentence turns one Chinese sentence into requirement items: none, the
@@ -362,15 +590,13 @@ func zhSentence(pi int, p string, s text.Span) []Item {
 	}
 	// Attendees' pledges ("与会人员纷纷表示，要…") are not requirements put
 	// forward at the meeting.
-	if containsAnyOf(sent[:d], pledgeWords) {
+	if strings.Contains(sent[:d], "表") && containsAnyOf(sent[:d], pledgeWords) {
 		return nil
 	}
 	start := s.Start
 	// Strip the cue clause before the directive ("他强调，", "会议要求，").
-	for _, m := range zhCue.FindAllStringIndex(sent, -1) {
-		if m[1] <= d {
-			start = s.Start + m[1]
-		}
+	if e := cueEnd(sent[:d]); e >= 0 {
+		start = s.Start + e
 	}
 	// "徐中义要求以思想建设为基础…": the content follows 要求 directly
 	// (or after its comma: "会议要求，全体党员…").
@@ -389,7 +615,10 @@ func zhSentence(pi int, p string, s text.Span) []Item {
 		}
 	}
 	body := text.Span{Start: start, End: s.End}
-	clauses := text.Split(p, body, "；;")
+	var clauses []text.Span // split only if there is a separator
+	if b := p[start:s.End]; strings.IndexByte(b, ';') >= 0 || strings.Contains(b, "；") {
+		clauses = text.Split(p, body, "；;")
+	}
 	if len(clauses) >= 2 && parallel(p, clauses) {
 		var out []Item
 		for _, c := range clauses {
@@ -451,18 +680,12 @@ func trimEnd(p string, s, e int) int {
 }
 
 // announces reports whether s announces requirements: a Chinese announcing
-// word (plain substrings) or an English one (enAnnounce, only run on text
-// with Latin letters).
+// word (plain substrings) or an English one (enAnnounce).
 func announces(s string) bool {
 	if containsAnyOf(s, zhAnnounceWords) {
 		return true
 	}
-	for i := 0; i < len(s); i++ {
-		if c := s[i] | 0x20; c >= 'a' && c <= 'z' {
-			return enAnnounce.MatchString(s)
-		}
-	}
-	return false
+	return enAnnounces(s)
 }
 
 func containsAnyOf(s string, words []string) bool {
@@ -472,4 +695,33 @@ func containsAnyOf(s string, words []string) bool {
 		}
 	}
 	return false
+}
+
+// zhCueWords introduce a directive: "他强调，", "会议要求：".
+var zhCueWords = []string{"强调", "指出", "要求", "表示", "认为", "提出", "说", "意见", "建议"}
+
+// cueEnd returns the end of the last cue clause of s, a cue word followed
+// by ，,：: ("他强调，"), or -1. No cue word starts with the second
+// character of another, so cue clauses never overlap: each one found is a
+// match of the pattern (?:强调|指出|…)[，,：:] the tests hold cueEnd to.
+func cueEnd(s string) int {
+	end := -1
+	for k := 0; k < len(s); k++ {
+		n := 0
+		switch {
+		case s[k] == ',' || s[k] == ':':
+			n = 1
+		case strings.HasPrefix(s[k:], "，") || strings.HasPrefix(s[k:], "："):
+			n = len("，")
+		default:
+			continue
+		}
+		for _, w := range zhCueWords {
+			if strings.HasSuffix(s[:k], w) {
+				end = k + n
+				break
+			}
+		}
+	}
+	return end
 }

@@ -2,6 +2,7 @@ package reqs
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"meetscan/analysis/text"
@@ -100,4 +101,13 @@ func FuzzExtract(f *testing.F) {
 			}
 		}
 	})
+}
+
+// zhSentence looks for pledge words only in text holding 表.
+func TestPledgeWordsHoldBiao(t *testing.T) {
+	for _, w := range pledgeWords {
+		if !strings.Contains(w, "表") {
+			t.Errorf("pledge word %q has no 表", w)
+		}
+	}
 }

@@ -2,7 +2,6 @@ package taxonomy
 
 import (
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -28,7 +27,11 @@ type Matcher struct {
 	next  map[uint64]int32 // trie edges: node<<32 | token id -> child node
 	term  []int32          // per trie node: index into terms, or -1
 	terms []matchTerm
-	ids   sync.Pool // *[]int32 scratch for Match
+	ids   sync.Pool // *scratch for Match
+
+	vocabSet [vocabBits / 64]uint64 // hashed bit set of vocab keys (id)
+	table    vocabTable             // vocab as a hash table (id)
+	root     []int32                // per token id: child of the trie root, or -1
 
 	// A run of Chinese characters can only hold a term if it contains the
 	// first two characters of some term (of each separator-free part of a
@@ -130,7 +133,20 @@ func NewMatcher(t *Taxonomy, seg *gse.Segmenter) *Matcher {
 			}
 		}
 	}
-	m.ids.New = func() any { s := make([]int32, 0, 256); return &s }
+	m.noteVocab()
+	m.table = newVocabTable(m.vocab)
+	// Most walks stop after the first token: its edge from the root is an
+	// array index instead of a map lookup.
+	m.root = make([]int32, len(m.vocab))
+	for i := range m.root {
+		m.root[i] = -1
+	}
+	for k, child := range m.next {
+		if k>>32 == 0 {
+			m.root[uint32(k)] = child
+		}
+	}
+	m.ids.New = func() any { return &scratch{ids: make([]int32, 0, 256)} }
 	return m
 }
 
@@ -198,30 +214,6 @@ func (m *Matcher) tokens(s string, filter bool, emit func(tok []byte)) {
 		}
 		for _, sg := range m.seg.Segment(run) {
 			m.emitHan(run[sg.Start():sg.End()], emit)
-		}
-	})
-}
-
-// cutTokens is tokens for text the caller has already segmented: ends are
-// the ascending byte offsets in s at which its tokens end. Han runs are
-// split at those offsets (clipped to the run) instead of being cut by gse
-// again, so one segmentation of a paragraph serves keywords, paragraph
-// themes and requirement themes.
-func (m *Matcher) cutTokens(s string, ends []int, emit func(tok []byte)) {
-	k := 0 // first end not yet passed
-	m.scanTokens(s, emit, func(run []byte, i, j int) {
-		for k < len(ends) && ends[k] <= i {
-			k++
-		}
-		start := i
-		for start < j {
-			end := j
-			if k < len(ends) && ends[k] < j {
-				end = ends[k]
-				k++
-			}
-			m.emitHan(run[start-i:end-i], emit)
-			start = end
 		}
 	})
 }
@@ -332,15 +324,9 @@ func runeLen(c byte) int {
 	return 4
 }
 
-// appendIDs appends the token ids of text to dst: -1 for tokens that occur in no
-// term and for breaks.
+// appendIDs appends the token ids of text to dst: -1 for tokens that
+// occur in no term and for breaks.
 func (m *Matcher) appendIDs(dst []int32, text string) []int32 {
-	return m.appendIDsCut(dst, text, nil, false)
-}
-
-// appendIDsCut is appendIDs over text cut by the caller at ends (when cut
-// is set) instead of by gse.
-func (m *Matcher) appendIDsCut(dst []int32, text string, ends []int, cut bool) []int32 {
 	emit := func(tok []byte) {
 		id := int32(-1)
 		if tok != nil {
@@ -354,11 +340,7 @@ func (m *Matcher) appendIDsCut(dst []int32, text string, ends []int, cut bool) [
 		}
 		dst = append(dst, id)
 	}
-	if cut {
-		m.cutTokens(FoldTraditional(text), ends, emit)
-	} else {
-		m.tokens(FoldTraditional(text), true, emit)
-	}
+	m.tokens(FoldTraditional(text), true, emit)
 	return dst
 }
 
@@ -375,18 +357,7 @@ func (m *Matcher) walk(ids []int32, visit func(occurrence)) {
 			i++
 			continue
 		}
-		best, end := int32(-1), 0
-		node := int32(0)
-		for j := i; j < len(ids) && ids[j] >= 0; j++ {
-			child, ok := m.next[edge(node, ids[j])]
-			if !ok {
-				break
-			}
-			node = child
-			if t := m.term[node]; t >= 0 {
-				best, end = t, j+1
-			}
-		}
+		best, end := m.longest(ids, i)
 		if best < 0 {
 			i++
 			continue
@@ -394,6 +365,30 @@ func (m *Matcher) walk(ids []int32, visit func(occurrence)) {
 		visit(occurrence{term: best, pos: i})
 		i = end
 	}
+}
+
+// longest returns the longest term starting at ids[i] and the position
+// after it, or -1.
+func (m *Matcher) longest(ids []int32, i int) (best int32, end int) {
+	best = -1
+	// The first edge from the root is an array index; most walks stop
+	// there.
+	node := m.root[ids[i]]
+	for j := i; node >= 0; {
+		if t := m.term[node]; t >= 0 {
+			best, end = t, j+1
+		}
+		j++
+		if j >= len(ids) || ids[j] < 0 {
+			break
+		}
+		child, ok := m.next[edge(node, ids[j])]
+		if !ok {
+			break
+		}
+		node = child
+	}
+	return best, end
 }
 
 // Match returns the themes found in text (one paragraph or sentence;
@@ -419,21 +414,52 @@ func (m *Matcher) MatchCut(text string, ends []int) []data.ThemeHit {
 	return m.match(text, ends, true)
 }
 
+// scratch is the pooled per-call memory of matching.
+type scratch struct {
+	ids  []int32
+	word []byte
+}
+
 func (m *Matcher) match(text string, ends []int, cut bool) []data.ThemeHit {
 	if text == "" || len(m.terms) == 0 {
 		return nil
 	}
-	p := m.ids.Get().(*[]int32)
-	ids := m.appendIDsCut((*p)[:0], text, ends, cut)
+	sc := m.ids.Get().(*scratch)
+	var ids []int32
+	if cut {
+		ids = m.cutIDs(sc.ids[:0], FoldTraditional(text), ends, 0, &sc.word)
+	} else {
+		ids = m.appendIDs(sc.ids[:0], text)
+	}
+	hits := m.hits(ids)
+	sc.ids = ids[:0]
+	m.ids.Put(sc)
+	return hits
+}
+
+// hits returns the themes of the terms found in ids.
+func (m *Matcher) hits(ids []int32) []data.ThemeHit {
 	type acc struct {
 		theme int32
 		first int
 		count int
 		terms []int32
 	}
-	var accs []acc
-	m.walk(ids, func(o occurrence) {
-		for _, th := range m.terms[o.term].themes {
+	var buf [8]acc // most texts have few themes
+	accs := buf[:0]
+	nterms := 0
+	// The walk of walk, inlined: a closure call per occurrence showed.
+	for i := 0; i < len(ids); {
+		if ids[i] < 0 {
+			i++
+			continue
+		}
+		best, end := m.longest(ids, i)
+		if best < 0 {
+			i++
+			continue
+		}
+		for _, th := range m.terms[best].themes {
 			k := -1
 			for x := range accs {
 				if accs[x].theme == th {
@@ -443,41 +469,35 @@ func (m *Matcher) match(text string, ends []int, cut bool) []data.ThemeHit {
 			}
 			if k < 0 {
 				k = len(accs)
-				accs = append(accs, acc{theme: th, first: o.pos})
+				accs = append(accs, acc{theme: th, first: i})
 			}
 			a := &accs[k]
 			a.count++
-			seen := false
-			for _, t := range a.terms {
-				if t == o.term {
-					seen = true
-					break
-				}
-			}
-			if !seen {
-				a.terms = append(a.terms, o.term)
+			if !slices.Contains(a.terms, best) {
+				a.terms = append(a.terms, best)
+				nterms++
 			}
 		}
-	})
-	*p = ids[:0]
-	m.ids.Put(p)
+		i = end
+	}
 	if len(accs) == 0 {
 		return nil
 	}
-	sort.SliceStable(accs, func(i, j int) bool {
-		if accs[i].count != accs[j].count {
-			return accs[i].count > accs[j].count
+	slices.SortStableFunc(accs, func(a, b acc) int {
+		if a.count != b.count {
+			return b.count - a.count
 		}
-		return accs[i].first < accs[j].first
+		return a.first - b.first
 	})
 	hits := make([]data.ThemeHit, len(accs))
+	all := make([]string, 0, nterms) // one backing array for all Terms
 	for i, a := range accs {
 		th := &m.tax.themes[a.theme]
-		terms := make([]string, len(a.terms))
-		for k, t := range a.terms {
-			terms[k] = m.terms[t].text
+		k := len(all)
+		for _, t := range a.terms {
+			all = append(all, m.terms[t].text)
 		}
-		hits[i] = data.ThemeHit{ID: th.ID, LabelEN: th.LabelEN, LabelZH: th.LabelZH, Count: a.count, Terms: terms}
+		hits[i] = data.ThemeHit{ID: th.ID, LabelEN: th.LabelEN, LabelZH: th.LabelZH, Count: a.count, Terms: all[k:len(all):len(all)]}
 	}
 	return hits
 }
@@ -490,8 +510,15 @@ func (m *Matcher) Taxonomy() *Taxonomy { return m.tax }
 // appearance. The result is sorted like Match: most frequent first, then
 // by first appearance.
 func MergeHits(lists ...[]data.ThemeHit) []data.ThemeHit {
-	var out []data.ThemeHit
-	at := map[string]int{}
+	n := 0
+	for _, hits := range lists {
+		n += len(hits)
+	}
+	if n == 0 {
+		return nil
+	}
+	out := make([]data.ThemeHit, 0, min(n, 64))
+	at := make(map[string]int, min(n, 64))
 	for _, hits := range lists {
 		for _, h := range hits {
 			i, ok := at[h.ID]
@@ -506,6 +533,6 @@ func MergeHits(lists ...[]data.ThemeHit) []data.ThemeHit {
 			o.Terms = appendNew(o.Terms, h.Terms)
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Count > out[j].Count })
+	slices.SortStableFunc(out, func(a, b data.ThemeHit) int { return b.Count - a.Count })
 	return out
 }

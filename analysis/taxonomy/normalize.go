@@ -7,7 +7,7 @@ import (
 )
 
 // tradToSimp maps traditional characters to simplified ones; built once
-// from tradPairs.
+// from tradPairs (a later pair of the same character wins).
 var tradToSimp = func() map[rune]rune {
 	m := make(map[rune]rune, utf8.RuneCountInString(tradPairs)/2)
 	var t rune
@@ -21,19 +21,85 @@ var tradToSimp = func() map[rune]rune {
 	return m
 }()
 
+// foldTable is tradToSimp as a dense table over the CJK Unified
+// Ideographs, where every traditional character of tradPairs lies (0: not
+// folded); tradOutside holds any that do not (or whose simplified form is
+// not three bytes long), so that FoldTraditional needs no map lookup per
+// character.
+var foldTable, tradOutside = func() (*[foldHi - foldLo + 1]uint16, map[rune]rune) {
+	var t [foldHi - foldLo + 1]uint16
+	out := map[rune]rune{}
+	for tr, sr := range tradToSimp {
+		if tr >= foldLo && tr <= foldHi && utf8.RuneLen(sr) == 3 {
+			t[tr-foldLo] = uint16(sr)
+		} else {
+			out[tr] = sr
+		}
+	}
+	return &t, out
+}()
+
+const foldLo, foldHi = 0x4E00, 0x9FFF
+
+// foldRune returns the simplified form of r and whether r is folded.
+func foldRune(r rune) (rune, bool) {
+	if r >= foldLo && r <= foldHi {
+		if sr := foldTable[r-foldLo]; sr != 0 {
+			return rune(sr), true
+		}
+	}
+	if r < 0x3400 || len(tradOutside) == 0 {
+		return r, false
+	}
+	sr, ok := tradOutside[r]
+	return sr, ok
+}
+
 // FoldTraditional returns s with traditional Chinese characters replaced by
 // their simplified forms (黨風廉政建設 -> 党风廉政建设). Every replacement has
 // the same UTF-8 length as the original, so byte offsets into the result
 // are valid offsets into s. Text without traditional characters is returned
 // unchanged without allocating.
 func FoldTraditional(s string) string {
+	if len(tradOutside) > 0 {
+		return foldRunes(s)
+	}
+	// Every folded character is a well-formed 3-byte sequence with lead
+	// byte E4..E9, which never occurs inside another character's
+	// encoding: a byte scan finds exactly the characters a rune scan
+	// would, without decoding the others.
+	var b []byte
+	for i := 0; i+2 < len(s); i++ {
+		c := s[i]
+		if c < 0xE4 || c > 0xE9 || s[i+1]&0xC0 != 0x80 || s[i+2]&0xC0 != 0x80 {
+			continue
+		}
+		r := rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+		sr, ok := foldRune(r)
+		if !ok {
+			i += 2
+			continue
+		}
+		if b == nil {
+			b = []byte(s)
+		}
+		utf8.EncodeRune(b[i:], sr)
+		i += 2
+	}
+	if b == nil {
+		return s
+	}
+	return string(b)
+}
+
+// foldRunes is FoldTraditional for tables with characters outside the
+// CJK Unified Ideographs.
+func foldRunes(s string) string {
 	first := -1
 	for i, r := range s {
-		if r >= 0x3400 {
-			if _, ok := tradToSimp[r]; ok {
-				first = i
-				break
-			}
+		if _, ok := foldRune(r); ok {
+			first = i
+			break
 		}
 	}
 	if first < 0 {
@@ -43,7 +109,7 @@ func FoldTraditional(s string) string {
 	b = append(b, s[:first]...)
 	for i := first; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
-		if sr, ok := tradToSimp[r]; ok && r >= 0x3400 {
+		if sr, ok := foldRune(r); ok {
 			b = utf8.AppendRune(b, sr)
 		} else {
 			b = append(b, s[i:i+n]...) // keeps invalid bytes as they are

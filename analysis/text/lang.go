@@ -1,7 +1,5 @@
 package text
 
-import "unicode/utf8"
-
 // Languages of a paragraph or article.
 const (
 	Chinese = "zh"
@@ -10,24 +8,61 @@ const (
 )
 
 // Counts returns the number of Han characters and of Latin letters in s.
+//
+// It scans bytes: every Han character is a well-formed 3-byte sequence
+// (lead byte E3..E9 or EF), and a lead byte never occurs inside another
+// character's encoding, so this counts exactly what decoding rune by rune
+// would.
 func Counts(s string) (han, latin int) {
-	for i := 0; i < len(s); {
+	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if c < utf8.RuneSelf {
-			if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' {
-				latin++
-			}
-			i++
+		if c < 0xE3 {
+			latin += int(asciiLetter[c])
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if IsHan(r) {
-			han++
+		if c <= 0xEF && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			if IsHan(rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)) {
+				han++
+			}
+			i += 2
 		}
-		i += n
 	}
 	return han, latin
 }
+
+// HasHanLatin reports whether s has any Han character and any Latin
+// letter: Counts(s) reduced to han > 0 and latin > 0, stopping as soon as
+// both are known.
+func HasHanLatin(s string) (han, latin bool) {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 0xE3 {
+			if asciiLetter[c] != 0 {
+				if latin = true; han {
+					return
+				}
+			}
+			continue
+		}
+		if !han && c <= 0xEF && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			if IsHan(rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)) {
+				if han = true; latin {
+					return
+				}
+			}
+			i += 2
+		}
+	}
+	return
+}
+
+// asciiLetter is 1 for the bytes of ASCII letters.
+var asciiLetter = func() (t [256]uint8) {
+	for c := 'A'; c <= 'Z'; c++ {
+		t[c], t[c+'a'-'A'] = 1, 1
+	}
+	return t
+}()
 
 // IsHan reports whether r is a CJK ideograph (basic block and extension A,
 // compatibility ideographs).

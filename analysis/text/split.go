@@ -18,6 +18,14 @@ func Sentences(p string) []Span {
 	var out []Span
 	start := 0
 	for i := 0; i < len(p); {
+		// Sentence ends are '.', '!', '?' or 。！？ (lead bytes E3 and
+		// EF): other bytes are skipped without decoding; a lead byte
+		// never occurs inside another character, so this visits the
+		// same characters a rune scan would.
+		if !mayEnd[p[i]] {
+			i++
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(p[i:])
 		end := -1
 		switch r {
@@ -38,6 +46,9 @@ func Sentences(p string) []Span {
 	}
 	return appendTrimmed(out, p, start, len(p))
 }
+
+// mayEnd marks the bytes a sentence end starts with.
+var mayEnd = [256]bool{'.': true, '!': true, '?': true, 0xE3: true, 0xEF: true}
 
 // isSentenceDot reports whether the '.' at i ends a sentence: not inside a
 // number ("3.5"), not an abbreviation followed by a comma ("Co., Ltd.").
@@ -122,10 +133,32 @@ func Split(s string, sp Span, seps string) []Span {
 	for i := sp.Start; i < sp.End; {
 		r, n := utf8.DecodeRuneInString(s[i:sp.End])
 		i += n
-		if strings.ContainsRune(seps, r) {
+		if isSep(seps, r) {
 			out = appendTrimmed(out, s[:sp.End], start, i)
 			start = i
 		}
 	}
 	return appendTrimmed(out, s[:sp.End], start, sp.End)
+}
+
+// isSep is strings.ContainsRune(seps, r) for a decoded rune r, without
+// the per-call encoding and search of IndexRune: an ASCII r is one byte
+// of seps, any other valid r its encoding (which can only match at a
+// character boundary of seps), and utf8.RuneError is left to
+// ContainsRune (it also matches invalid bytes in seps).
+func isSep(seps string, r rune) bool {
+	if r < utf8.RuneSelf {
+		return strings.IndexByte(seps, byte(r)) >= 0
+	}
+	if r == utf8.RuneError {
+		return strings.ContainsRune(seps, r)
+	}
+	var buf [utf8.UTFMax]byte
+	n := utf8.EncodeRune(buf[:], r)
+	for j := 0; j+n <= len(seps); j++ {
+		if seps[j] == buf[0] && seps[j:j+n] == string(buf[:n]) {
+			return true
+		}
+	}
+	return false
 }

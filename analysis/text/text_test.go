@@ -107,3 +107,68 @@ func FuzzSentences(f *testing.F) {
 		Number(s)
 	})
 }
+
+// replacerSimplify is the strings.Replacer Simplify used to be, kept as the
+// reference the table must agree with.
+func replacerSimplify(s string) string {
+	rs := []rune(pairs)
+	var args []string
+	for i := 0; i+1 < len(rs); i += 2 {
+		t, s := rs[i], rs[i+1]
+		if len(string(t)) != len(string(s)) || t == s {
+			continue
+		}
+		args = append(args, string(t), string(s))
+	}
+	return strings.NewReplacer(args...).Replace(s)
+}
+
+func TestSimplifyLikeReplacer(t *testing.T) {
+	var b strings.Builder
+	for r := rune(0); r < 0x10000; r++ {
+		b.WriteRune(r)
+	}
+	all := b.String()
+	if got, want := Simplify(all), replacerSimplify(all); got != want {
+		t.Fatal("Simplify differs from the replacer over the BMP")
+	}
+	for _, s := range []string{"\xe9黨\xbb", "黨\xe9\xbb", "學\xff院黨", "\xe9\xbb", "黨"[:2] + "會"} {
+		if got, want := Simplify(s), replacerSimplify(s); got != want {
+			t.Errorf("Simplify(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+func FuzzSimplifyLikeReplacer(f *testing.F) {
+	f.Add("學院黨委召開民主生活會")
+	f.Add("\xe9黨\xbb")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := Simplify(s), replacerSimplify(s); got != want {
+			t.Fatalf("Simplify(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
+
+func FuzzCounts(f *testing.F) {
+	for _, s := range []string{"会议强调abc", "\xe4\xb8", "\xed\xa0\x80中", "㐀龥豈A", "\xef\xbc\x81x"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var han, latin int
+		for _, r := range s {
+			if IsHan(r) {
+				han++
+			} else if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' {
+				latin++
+			}
+		}
+		h, l := Counts(s)
+		if h != han || l != latin {
+			t.Fatalf("Counts(%q) = %d, %d; want %d, %d", s, h, l, han, latin)
+		}
+		hb, lb := HasHanLatin(s)
+		if hb != (han > 0) || lb != (latin > 0) {
+			t.Fatalf("HasHanLatin(%q) = %v, %v; want %v, %v", s, hb, lb, han > 0, latin > 0)
+		}
+	})
+}

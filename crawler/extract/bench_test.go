@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -13,6 +12,7 @@ import (
 
 	"meetscan/crawler/extract"
 	"meetscan/crawler/fixture"
+	"meetscan/data/gen"
 )
 
 // benchPage builds a ~50 KB article page: a fixture article with a long
@@ -49,7 +49,7 @@ func BenchmarkExtract(b *testing.B) {
 	u := "http://site.test" + a.Path
 	b.SetBytes(int64(len(page)))
 	b.ReportAllocs()
-	cpu0 := cpuTime()
+	cpu0 := gen.CPUTime()
 	for b.Loop() {
 		extract.Analyze(page, u, extract.Options{ContentType: ct})
 	}
@@ -63,7 +63,7 @@ func BenchmarkTrafilatura(b *testing.B) {
 	u, _ := url.Parse("http://site.test" + a.Path)
 	b.SetBytes(int64(len(page)))
 	b.ReportAllocs()
-	cpu0 := cpuTime()
+	cpu0 := gen.CPUTime()
 	for b.Loop() {
 		if _, err := trafilatura.Extract(bytes.NewReader(page), trafilatura.Options{OriginalURL: u}); err != nil {
 			b.Fatal(err)
@@ -72,18 +72,9 @@ func BenchmarkTrafilatura(b *testing.B) {
 	reportPages(b, cpu0)
 }
 
-// cpuTime is the process's user+system CPU time. The machine is shared and
-// loaded, so wall-clock pages/s understates the cost; pages per CPU-second
-// is the "per core" figure.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
-
 func reportPages(b *testing.B, cpu0 time.Duration) {
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "pages/s")
-	if cpu := cpuTime() - cpu0; cpu > 0 {
+	if cpu := gen.CPUTime() - cpu0; cpu > 0 {
 		b.ReportMetric(float64(b.N)/cpu.Seconds(), "pages/cpu-s")
 	}
 }

@@ -13,7 +13,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 
@@ -37,15 +36,6 @@ func genArticles(tb testing.TB, n int) ([]*data.Article, int) {
 		tb.Fatal(err)
 	}
 	return arts, size
-}
-
-// cpuTime is the process's user+system CPU time so far.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // saveBaseline is Save as it was before the ingest work (kept here as the
@@ -196,7 +186,7 @@ func ingest(tb testing.TB, mode ingestMode, arts []*data.Article) ingestRun {
 	}
 	runtime.GC()
 	tot0, idle0, gc0 := cpuMetrics()
-	t0, c0, q0 := time.Now(), cpuTime(), runqWait()
+	t0, c0, q0 := time.Now(), gen.CPUTime(), runqWait()
 	batch := cmp.Or(mode.batch, ingestBatch)
 	for start := 0; start < len(arts); start += batch {
 		if _, err := mode.save(ctx, p, arts[start:min(start+batch, len(arts))]); err != nil {
@@ -206,7 +196,7 @@ func ingest(tb testing.TB, mode ingestMode, arts []*data.Article) ingestRun {
 	if err := p.Close(); err != nil {
 		tb.Fatal(err)
 	}
-	r := ingestRun{wall: time.Since(t0), cpu: cpuTime() - c0, runq: runqWait() - q0, stages: p.stats.snapshot()}
+	r := ingestRun{wall: time.Since(t0), cpu: gen.CPUTime() - c0, runq: runqWait() - q0, stages: p.stats.snapshot()}
 	// The runtime updates its CPU-class estimates at each GC: end the
 	// window with one (after the clocks above are read).
 	runtime.GC()
@@ -346,7 +336,7 @@ func BenchmarkRebuildIndex(b *testing.B) {
 			m := modes[(k+round)%len(modes)]
 			runtime.GC()
 			tot0, idle0, _ := cpuMetrics()
-			t0, c0 := time.Now(), cpuTime()
+			t0, c0 := time.Now(), gen.CPUTime()
 			b.StartTimer()
 			if err := m.rebuild(); err != nil {
 				b.Fatal(err)
@@ -357,7 +347,7 @@ func BenchmarkRebuildIndex(b *testing.B) {
 			tot1, idle1, _ := cpuMetrics()
 			walls[m.name] = append(walls[m.name], wall)
 			b.Logf("round %d %-8s %6.1f docs/s  wall %6.2fs  cpu %6.2fs  P-idle %4.1f%%", round+1, m.name, float64(n)/wall, wall,
-				(cpuTime() - c0).Seconds(), 100*(idle1-idle0)/(tot1-tot0))
+				(gen.CPUTime() - c0).Seconds(), 100*(idle1-idle0)/(tot1-tot0))
 		}
 	}
 	for _, m := range modes {

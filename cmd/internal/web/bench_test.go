@@ -13,7 +13,6 @@ import (
 	"slices"
 	"strconv"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 
@@ -144,7 +143,7 @@ func benchSearchPage(b *testing.B, s *Server) {
 		var mu sync.Mutex
 		var lat []time.Duration
 		var wg sync.WaitGroup
-		cpu0 := cpuTime()
+		cpu0 := gen.CPUTime()
 		start := time.Now()
 		for c := 0; c < clients; c++ {
 			wg.Add(1)
@@ -159,7 +158,7 @@ func benchSearchPage(b *testing.B, s *Server) {
 			}(c)
 		}
 		wg.Wait()
-		wall, cpu := time.Since(start), cpuTime()-cpu0
+		wall, cpu := time.Since(start), gen.CPUTime()-cpu0
 		b.StopTimer()
 		var base []time.Duration
 		for range 3 {
@@ -178,15 +177,6 @@ func benchSearchPage(b *testing.B, s *Server) {
 		b.ReportMetric(ms(pct(base, 50)), "index-alone-p50-ms")
 		b.ReportMetric(ms(pct(base, 99)), "index-alone-p99-ms")
 	}
-}
-
-// cpuTime is the user+system CPU time of this process so far.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 func pct(sorted []time.Duration, p int) time.Duration {

@@ -1,0 +1,113 @@
+package segment
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/go-ego/gse"
+)
+
+// Cutter returns where gse's tokens end (Segmenter.Segment, the mode the
+// analysis uses), taking a shortcut for text without Chinese characters.
+//
+// gse first splits text into units (a run of letters and digits of one or
+// two bytes each, or any other single rune) and then joins units into
+// dictionary words. Its dictionaries hold almost no word without a Han
+// character that spans several units (c++, at&t), so in text without Han
+// characters and without those words every unit is a token: the units are
+// then cut here directly, ten times faster than gse's dictionary walk,
+// with identical results.
+type Cutter struct {
+	seg *gse.Segmenter
+	// multiUnit holds the dictionary words without Han characters that
+	// gse would join from several units, in ASCII lower case.
+	multiUnit []string
+}
+
+// NewCutter scans seg's dictionary for the words the shortcut must avoid.
+func NewCutter(seg *gse.Segmenter) *Cutter {
+	c := &Cutter{seg: seg}
+	for i := range seg.Dict.Tokens {
+		w := seg.Dict.Tokens[i].Text()
+		if hasHan(w) || len(unitEnds(nil, w)) < 2 {
+			continue
+		}
+		c.multiUnit = append(c.multiUnit, strings.ToLower(w))
+	}
+	return c
+}
+
+// Ends appends to dst the byte offsets at which the gse tokens of s end.
+func (c *Cutter) Ends(dst []int, s string) []int {
+	if !hasHan(s) && !c.hasMultiUnit(s) {
+		return unitEnds(dst, s)
+	}
+	for _, sg := range c.seg.Segment([]byte(s)) {
+		dst = append(dst, sg.End())
+	}
+	return dst
+}
+
+// hasMultiUnit reports whether s may hold one of the multi-unit words
+// (ASCII case folded, as gse lower-cases units before the lookup).
+func (c *Cutter) hasMultiUnit(s string) bool {
+	for _, w := range c.multiUnit {
+		if containsFold(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func containsFold(s, w string) bool {
+	for i := 0; i+len(w) <= len(s); i++ {
+		j := 0
+		for j < len(w) && lowerASCII(s[i+j]) == w[j] {
+			j++
+		}
+		if j == len(w) {
+			return true
+		}
+	}
+	return false
+}
+
+func lowerASCII(b byte) byte {
+	if 'A' <= b && b <= 'Z' {
+		return b + 'a' - 'A'
+	}
+	return b
+}
+
+func hasHan(s string) bool {
+	for _, r := range s {
+		if r >= 0x2E80 && unicode.Is(unicode.Han, r) {
+			return true
+		}
+	}
+	return false
+}
+
+// unitEnds appends the ends of gse's units of s (Segmenter.SplitTextToWords
+// with the default options): a run of letters and digits encoded in at
+// most two bytes is one unit, any other rune is a unit of its own.
+func unitEnds(dst []int, s string) []int {
+	inRun := false
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		alnum := size <= 2 && (unicode.IsLetter(r) || unicode.IsNumber(r))
+		if inRun && !alnum {
+			dst = append(dst, i)
+		}
+		inRun = alnum
+		i += size
+		if !alnum {
+			dst = append(dst, i)
+		}
+	}
+	if inRun {
+		dst = append(dst, len(s))
+	}
+	return dst
+}
