@@ -299,7 +299,7 @@ func meetingDate(art *data.Article, d *doc, body []string, period int, typ strin
 }
 
 var (
-	speechRe  = regexp.MustCompile(`(?i)讲话|致辞|作总结|作点评|(?:delivered|made|gave) (?:a |an )?(?:important |concluding |summary )?speech|concluding speech|summed up`)
+	speechRe  = regexp.MustCompile(`(?i)讲话|致辞|作总结|点评|(?:delivered|made|gave) (?:a |an )?(?:important |concluding |summary )?speech|concluding speech|summed up`)
 	presideRe = regexp.MustCompile(`(?i)主持|presid|chair(?:ed)? (?:by|the)`)
 )
 
@@ -318,7 +318,7 @@ func presiderOf(d *doc, c *cast) int {
 
 // Plain-string pre-checks of speechRe and presideRe (lower case).
 var (
-	speechWords  = []string{"讲话", "致辞", "作总结", "作点评", "speech", "summed up"}
+	speechWords  = []string{"讲话", "致辞", "作总结", "点评", "speech", "summed up"}
 	presideWords = []string{"主持", "presid", "chair"}
 )
 

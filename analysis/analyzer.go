@@ -29,7 +29,7 @@ import (
 
 // codeVersion changes whenever the extraction rules change, so stored
 // analyses are known to be stale.
-const codeVersion = "analysis-2"
+const codeVersion = "analysis-3"
 
 // Config says where users' extensions live.
 type Config struct {

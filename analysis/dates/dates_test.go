@@ -73,6 +73,10 @@ func TestMeeting(t *testing.T) {
 		{[]string{"CPC Committee Shenjian Branch held a general meeting on July 15, 2019, presided over by Secretary Liu Zhijian."}, "2019-07-15"},
 		{[]string{"The meeting was held on 8 March 2022 in Beijing."}, "2022-03-08"},
 		{[]string{"近日，高镇纪委组织召开了大会。"}, ""},
+		// A capitalised verb starts the sentence that holds the meeting:
+		// its date wins over the earlier one.
+		{[]string{"The notice was issued on April 2. Held on May 5, the review meeting heard eight secretaries."}, "--05-05"},
+		{[]string{"The plan was adopted on March 1. Convened by the branch on March 9, the study session lasted a day."}, "--03-09"},
 	}
 	for _, tc := range tests {
 		m, _ := Meeting(tc.paras)
@@ -120,6 +124,16 @@ func TestPeriodYear(t *testing.T) {
 		{"College Party Committee Holds 2019 Party Branch Secretary Report", []string{"on December 29, 2019, the party committee held the meeting."}, 2019},
 		{"", []string{"The two secretaries reported on work in 2022 and plans for 2023."}, 0},
 		{"", []string{"2019年12月4日下午，学院召开全体党员大会。"}, 0},
+		// YYYY年第N次 numbers the year's sessions; it states no work year.
+		{"", []string{"近日，中共河口县委理论学习中心组举行2023年第四次集体学习。"}, 0},
+		{"", []string{"市委党校举办2022年第2期中青年干部读书班。"}, 0},
+		{"", []string{"3月2日，街道党工委召开2023年第一季度党建工作例会。"}, 2023},
+		// The year that names the meeting outranks years mentioned later.
+		{"Our school held the 2020 party branch secretary review meeting", []string{
+			"On January 8, the Party Committee of Lanshan Normal School held the 2020 party branch secretary review meeting.",
+			"The rectification will be included in the annual assessment of 2021."}, 2020},
+		{"", []string{"On May 6, 2021, the branch held the 2020 democratic life meeting.", "Progress will count in the annual review for 2021."}, 2020},
+		{"", []string{"On January 23, 2019, the branch held a review meeting.", "The work of the 2019 plan was reviewed."}, 0},
 	}
 	for _, tc := range tests {
 		if got := PeriodYear(tc.title, tc.paras); got != tc.want {
@@ -141,4 +155,26 @@ func FuzzDates(f *testing.F) {
 		}
 		PeriodYear(s, []string{s})
 	})
+}
+
+func TestMeetingSentence(t *testing.T) {
+	tests := []struct {
+		s    string
+		want bool
+	}{
+		{"8月3日，公司党委召开党建工作推进会", true},
+		{"局党组书记主持会议", true},
+		{"Held on May 5 in the main hall, the meeting heard eight reports", true},
+		{"Convened by the Party Committee, the session studied the new rules", true},
+		{"ORGANIZED BY THE BRANCH", true},
+		{"The Branch Holds a Study Meeting", true},
+		{"The hospital withheld the report", false},
+		{"Members discussed the household survey", false},
+		{"会上，各支部书记依次述职", false},
+	}
+	for _, tc := range tests {
+		if got := MeetingSentence(tc.s); got != tc.want {
+			t.Errorf("MeetingSentence(%q) = %v, want %v", tc.s, got, tc.want)
+		}
+	}
 }

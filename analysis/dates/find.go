@@ -24,9 +24,6 @@ var (
 	pubLabelsEn = []string{"published:", "published time", "publish time", "publication date", "release time", "release date", "released:", "date:", "date：", "posted:", "posted on", "source:", "source：", "views:", "number of views", "time:", "time：", "updated:"}
 	// Meeting verbs: the date of the sentence that holds the meeting wins.
 	meetVerb = regexp.MustCompile(`(?i)召开|举行|举办|开展|组织|主持|\bheld\b|\bhold|\borgani[sz]ed|\bconvened|\bpresided|\bcarried out`)
-	// meetVerbEn is the English part of meetVerb, which MeetingSentence
-	// runs after a substring test for the Chinese verbs.
-	meetVerbEn = regexp.MustCompile(`(?i)\bheld\b|\bhold|\borgani[sz]ed|\bconvened|\bpresided|\bcarried out`)
 )
 
 var months = map[string]int{"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12}
@@ -115,11 +112,6 @@ func hasMonth(s string) bool {
 		}
 	}
 	return false
-}
-
-// isWordByte is \b's notion of a word character (ASCII only).
-func isWordByte(c byte) bool {
-	return isDigit(c) || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c == '_'
 }
 
 func isPerlSpace(c byte) bool {
@@ -258,35 +250,13 @@ func sentenceAround(p string, pos int) string {
 }
 
 // MeetingSentence reports whether s says a meeting was held (召开, 举行,
-// held, presided …): one of the Chinese verbs, or meetVerbEn behind a
-// plain-string pre-check.
+// held, presided …): meetVerb, found by meetTable, which folds ASCII case
+// as meetVerb's (?i) does ("Held on May 5", "Convened by …" start
+// sentences); a text with ſ, which (?i) folds to s, goes to the pattern.
 func MeetingSentence(s string) bool {
-	zh, en, unsure := false, false, false
-	meetTable.each(s, func(_ int, c *entry) bool {
-		switch {
-		case c.special:
-			unsure = true
-		case c.tag == tagZhVerb:
-			zh = true
-		default:
-			en = true
-		}
-		return !zh
-	})
-	if zh {
-		return true
+	pos, _, sure := meetTable.First(s)
+	if !sure {
+		return meetVerb.MatchString(s)
 	}
-	if unsure {
-		en = meetVerbEn.MatchString(s)
-	}
-	if !en {
-		return false
-	}
-	// The pre-check is case-sensitive: "Held" alone does not count.
-	for _, w := range []string{"held", "old", "organi", "convened", "presided", "carried out"} {
-		if strings.Contains(s, w) {
-			return true
-		}
-	}
-	return false
+	return pos >= 0
 }

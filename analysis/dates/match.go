@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"meetscan/analysis/internal/wordscan"
 )
 
 // Hand-written matchers of the package's patterns. Go's regexp has no
@@ -36,8 +38,8 @@ func yearAt(s string, i int) bool {
 
 // boundaryAt reports whether \b holds at s[i] (ASCII word bytes).
 func boundaryAt(s string, i int) bool {
-	before := i > 0 && isWordByte(s[i-1])
-	after := i < len(s) && isWordByte(s[i])
+	before := i > 0 && wordscan.IsWordByte(s[i-1])
+	after := i < len(s) && wordscan.IsWordByte(s[i])
 	return before != after
 }
 
@@ -190,12 +192,12 @@ func dayEnd(s string, e int) int {
 	if e+2 <= len(s) {
 		switch s[e : e+2] {
 		case "st", "nd", "rd", "th":
-			if e+2 == len(s) || !isWordByte(s[e+2]) {
+			if e+2 == len(s) || !wordscan.IsWordByte(s[e+2]) {
 				return e + 2
 			}
 		}
 	}
-	if e == len(s) || !isWordByte(s[e]) {
+	if e == len(s) || !wordscan.IsWordByte(s[e]) {
 		return e
 	}
 	return -1
@@ -203,7 +205,7 @@ func dayEnd(s string, e int) int {
 
 // yearEnd matches `((?:19|20)\d\d)\b` at s[i:], returning the end or -1.
 func yearEnd(s string, i int) int {
-	if yearAt(s, i) && (i+4 == len(s) || !isWordByte(s[i+4])) {
+	if yearAt(s, i) && (i+4 == len(s) || !wordscan.IsWordByte(s[i+4])) {
 		return i + 4
 	}
 	return -1
@@ -211,7 +213,7 @@ func yearEnd(s string, i int) int {
 
 // enMDAt matches enMD at s[i:]: `\b` monthName `\.?,?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s*((?:19|20)\d\d)\b)?`.
 func enMDAt(s string, i int) []int {
-	if i > 0 && isWordByte(s[i-1]) {
+	if i > 0 && wordscan.IsWordByte(s[i-1]) {
 		return nil
 	}
 	me := monthAt(s, i)
@@ -251,7 +253,7 @@ func enMDAt(s string, i int) []int {
 // enDMAt matches enDM at s[i:]: `\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?`
 // monthName `\b,?(?:\s*((?:19|20)\d\d)\b)?`.
 func enDMAt(s string, i int) []int {
-	if i > 0 && isWordByte(s[i-1]) {
+	if i > 0 && wordscan.IsWordByte(s[i-1]) {
 		return nil
 	}
 	de := dayNum(s, i)
@@ -275,7 +277,7 @@ func enDMAt(s string, i int) []int {
 		}
 	}
 	me := monthAt(s, k)
-	if me < 0 || me < len(s) && isWordByte(s[me]) {
+	if me < 0 || me < len(s) && wordscan.IsWordByte(s[me]) {
 		return nil
 	}
 	end := me
@@ -334,13 +336,13 @@ func isUpper(c byte) bool { return c >= 'A' && c <= 'Z' }
 // labelTable holds the metadata labels: the Chinese ones as written, the
 // English ones in the lower-cased text. The specials are the runes that
 // strings.ToLower turns into ASCII letters (İ -> i, K -> k).
-var labelTable = func() *wordTable {
-	t := newWordTable(true, entry{word: "\u0130", special: true}, entry{word: "\u212a", special: true})
+var labelTable = func() *wordscan.Table {
+	t := wordscan.New(true, wordscan.Entry{Word: "\u0130", Special: true}, wordscan.Entry{Word: "\u212a", Special: true})
 	for _, l := range pubLabelsZh {
-		t.add(entry{word: l})
+		t.Add(wordscan.Entry{Word: l})
 	}
 	for _, l := range metaLabelsEn {
-		t.add(entry{word: l})
+		t.Add(wordscan.Entry{Word: l})
 	}
 	return t
 }()
@@ -350,7 +352,7 @@ var metaLabelsEn = append(pubLabelsEn[:len(pubLabelsEn):len(pubLabelsEn)], "date
 
 // hasLabel reports whether p has a metadata label.
 func hasLabel(p string) bool {
-	pos, _, sure := labelTable.first(p)
+	pos, _, sure := labelTable.First(p)
 	if sure {
 		return pos >= 0
 	}
@@ -368,23 +370,17 @@ func hasLabel(p string) bool {
 	return false
 }
 
-// Word kinds of meetTable.
-const (
-	tagZhVerb = iota
-	tagEnVerb
-)
-
 // meetTable finds the meeting verbs of meetVerb: the Chinese ones as
-// plain words, the English ones as meetVerbEn spells them ((?i), which
+// plain words, the English ones as meetVerb spells them ((?i), which
 // also folds ſ to s: that rune sends the test to the pattern).
-var meetTable = func() *wordTable {
-	t := newWordTable(true, entry{word: "\u017f", special: true})
+var meetTable = func() *wordscan.Table {
+	t := wordscan.New(true, wordscan.Entry{Word: "\u017f", Special: true})
 	for _, w := range []string{"召开", "举行", "举办", "开展", "组织", "主持"} {
-		t.add(entry{word: w, tag: tagZhVerb})
+		t.Add(wordscan.Entry{Word: w})
 	}
-	t.add(entry{word: "held", tag: tagEnVerb, boundBefore: true, boundAfter: true})
+	t.Add(wordscan.Entry{Word: "held", BoundBefore: true, BoundAfter: true})
 	for _, w := range []string{"hold", "organised", "organized", "convened", "presided", "carried out"} {
-		t.add(entry{word: w, tag: tagEnVerb, boundBefore: true})
+		t.Add(wordscan.Entry{Word: w, BoundBefore: true})
 	}
 	return t
 }()
@@ -489,7 +485,7 @@ func findYearEn(s string) int {
 		return 0
 	}
 	for i := 0; i+4 < len(s); i++ {
-		if !yearAt(s, i) || i > 0 && isWordByte(s[i-1]) {
+		if !yearAt(s, i) || i > 0 && wordscan.IsWordByte(s[i-1]) {
 			continue
 		}
 		j := skipSpace(s, i+4)
@@ -512,7 +508,7 @@ func hasPrefixFold(s, w string) bool {
 		return false
 	}
 	for i := 0; i < len(w); i++ {
-		if lowerASCII[s[i]] != w[i] {
+		if wordscan.LowerASCII(s[i]) != w[i] {
 			return false
 		}
 	}
@@ -523,7 +519,7 @@ func hasPrefixFold(s, w string) bool {
 // letters compared case-insensitively.
 func containsFold(s, w string) bool {
 	for i := 0; i+len(w) <= len(s); i++ {
-		if lowerASCII[s[i]] == w[0] && hasPrefixFold(s[i:], w) {
+		if wordscan.LowerASCII(s[i]) == w[0] && hasPrefixFold(s[i:], w) {
 			return true
 		}
 	}

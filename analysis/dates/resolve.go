@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 	"unicode/utf8"
+
+	"meetscan/analysis/internal/wordscan"
 )
 
 // Resolve completes a meeting date written without a year.
@@ -156,13 +158,16 @@ func PeriodYear(title string, paras []string) int {
 			zh = findYearZh(s)
 		}
 		for _, m := range zh {
-			if isDateTail(s[m[3]:]) || planBefore(s[:m[2]]) && planFollows(s[m[3]:]) {
+			if isDateTail(s[m[3]:]) || planBefore(s[:m[2]]) && planFollows(s[m[3]:]) || isSessionNumber(s[m[4]:]) {
 				continue
 			}
 			return atoi(s[m[2]:m[3]])
 		}
 		if en {
 			if y := findYearEn(s); y != 0 {
+				return y
+			}
+			if y := theYearEn(s); y != 0 {
 				return y
 			}
 		}
@@ -217,4 +222,46 @@ func isDateTail(rest string) bool {
 		i++
 	}
 	return i > 0 && (strings.HasPrefix(rest[i:], "月") || strings.HasPrefix(rest[i:], "日"))
+}
+
+// isSessionNumber reports whether the text after "YYYY年" numbers a
+// session of that year ("2024年第六次集体学习", "第3期"): the year counts
+// the sessions, it does not say which year's work the meeting is about.
+// (第一季度 names a period and is not a session number.)
+func isSessionNumber(rest string) bool {
+	rest, ok := strings.CutPrefix(rest, "第")
+	if !ok {
+		return false
+	}
+	n := 0
+	for rest != "" {
+		r, size := utf8.DecodeRuneInString(rest)
+		if !strings.ContainsRune("0123456789一二三四五六七八九十百", r) {
+			break
+		}
+		rest = rest[size:]
+		n++
+	}
+	return n > 0 && (strings.HasPrefix(rest, "次") || strings.HasPrefix(rest, "期") || strings.HasPrefix(rest, "批") || strings.HasPrefix(rest, "轮"))
+}
+
+// theYearEn returns the year of "the YYYY <word>" in s, or 0: in a title
+// or the sentence that holds the meeting, "held the 2018 grassroots party
+// organization secretary … meeting" names the meeting by its work year,
+// which outranks the years the report mentions later ("the annual
+// assessment of 2019"). A year after a date ("January 23, 2019") has no
+// "the" before it.
+func theYearEn(s string) int {
+	for i := 4; i+5 < len(s); i++ {
+		if !yearAt(s, i) || s[i+4] != ' ' {
+			continue
+		}
+		if w := s[i-4 : i]; w != "the " && w != "The " || i > 4 && wordscan.IsWordByte(s[i-5]) {
+			continue
+		}
+		if c := s[i+5] | 0x20; c >= 'a' && c <= 'z' {
+			return atoi(s[i : i+4])
+		}
+	}
+	return 0
 }

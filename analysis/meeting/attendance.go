@@ -5,13 +5,15 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"meetscan/analysis/internal/wordscan"
 	"meetscan/analysis/text"
 )
 
 var (
 	zhNum = `([0-9０-９]+|[一二两三四五六七八九十百千]+)`
-	// 共21人参加会议, 共计50余人参会, 参会人员100余人, 200多名党员参加
-	zhAttend = regexp.MustCompile(zhNum + `\s*(余|多)?\s*(?:人|名)[^，。；,;]{0,12}?(?:参加|出席|参会|与会|到会|列席|参与)(?:了)?(?:会议|大会|本次|此次|活动|学习|现场|$|[，。；,;])`)
+	// 共21人参加会议, 共计50余人参会, 参会人员100余人, 200多名党员参加;
+	// the meeting may be a 座谈 (forum), a signing 仪式 or a 党课.
+	zhAttend = regexp.MustCompile(zhNum + `\s*(余|多)?\s*(?:人|名)[^，。；,;]{0,12}?(?:参加|出席|参会|与会|到会|列席|参与)(?:了)?(?:会议|大会|本次|此次|活动|学习|现场|座谈|仪式|党课|$|[，。；,;])`)
 	// 应到会党员35名，实到会党员32名 (elections state both; 实到 counts).
 	zhActual  = regexp.MustCompile(`实到(?:会)?(?:会议)?(?:党员|代表|人员)?(?:共)?` + zhNum + `\s*(余|多)?\s*(?:人|名)`)
 	zhAttend2 = regexp.MustCompile(`(?:参会|与会|参加会议|出席会议)(?:人员|人数|党员)?(?:共|达|约|近)?(?:计)?` + zhNum + `\s*(余|多)?\s*(?:人|名)`)
@@ -165,19 +167,19 @@ func attendEn(p string) int {
 // enVerbTable finds enVerb's words. (?i) folds ſ (U+017F) to s and K
 // (U+212A) to k, which the table does not: their presence sends the
 // search to the pattern.
-var enVerbTable = newWordTable(true,
-	entry{word: "attend", boundBefore: true},
-	entry{word: "participat", boundBefore: true},
-	entry{word: "present", boundBefore: true, boundAfter: true},
-	entry{word: "took part", boundBefore: true},
-	entry{word: "joined", boundBefore: true},
-	entry{word: "\u017f", special: true},
-	entry{word: "\u212a", special: true},
+var enVerbTable = wordscan.New(true,
+	wordscan.Entry{Word: "attend", BoundBefore: true},
+	wordscan.Entry{Word: "participat", BoundBefore: true},
+	wordscan.Entry{Word: "present", BoundBefore: true, BoundAfter: true},
+	wordscan.Entry{Word: "took part", BoundBefore: true},
+	wordscan.Entry{Word: "joined", BoundBefore: true},
+	wordscan.Entry{Word: "\u017f", Special: true},
+	wordscan.Entry{Word: "\u212a", Special: true},
 )
 
 // enVerbIndex returns where enVerb's leftmost match in s starts.
 func enVerbIndex(s string) (int, bool) {
-	pos, _, sure := enVerbTable.first(s)
+	pos, _, sure := enVerbTable.First(s)
 	if !sure {
 		if v := enVerb.FindStringIndex(s); v != nil {
 			return v[0], true
@@ -321,8 +323,8 @@ func findEnAttend(s string) [][]int {
 // Only one lead-in can match at a place, and when it does, the match
 // without it would need a digit where its letter is.
 func enAttendAt(s string, i int) []int {
-	before := i > 0 && isWordByte(s[i-1])
-	if i < len(s) && before == isWordByte(s[i]) {
+	before := i > 0 && wordscan.IsWordByte(s[i-1])
+	if i < len(s) && before == wordscan.IsWordByte(s[i]) {
 		return nil // no \b
 	}
 	if i == len(s) && !before {
@@ -354,7 +356,7 @@ func enAttendAt(s string, i int) []int {
 		return nil
 	}
 	for _, w := range enAttendNouns {
-		if end := n + len(w); hasPrefixFold(s[n:], w) && (end == len(s) || !isWordByte(s[end])) {
+		if end := n + len(w); hasPrefixFold(s[n:], w) && (end == len(s) || !wordscan.IsWordByte(s[end])) {
 			return []int{i, end, k, e}
 		}
 	}
@@ -372,7 +374,7 @@ func hasPrefixFold(s, w string) bool {
 		return false
 	}
 	for i := 0; i < len(w); i++ {
-		if lowerASCII[s[i]] != w[i] {
+		if wordscan.LowerASCII(s[i]) != w[i] {
 			return false
 		}
 	}

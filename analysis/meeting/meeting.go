@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strings"
 
+	"meetscan/analysis/internal/wordscan"
 	"meetscan/data"
 )
 
@@ -51,7 +52,7 @@ const maxCues = 8
 // strings.ToLower would: the Chinese words have no ASCII letter, so
 // folding does not change their matches). The specials are the runes that
 // strings.ToLower turns into ASCII letters: İ -> i, K (Kelvin) -> k.
-var cueTable = func() *wordTable {
+var cueTable = func() *wordscan.Table {
 	if len(cues) > maxCues {
 		panic("meeting: too many cues")
 	}
@@ -63,13 +64,13 @@ var cueTable = func() *wordTable {
 			}
 		}
 	}
-	t := newWordTable(true, entry{word: "\u0130", special: true}, entry{word: "\u212a", special: true})
+	t := wordscan.New(true, wordscan.Entry{Word: "\u0130", Special: true}, wordscan.Entry{Word: "\u212a", Special: true})
 	for ci, c := range cues {
 		for _, w := range c.zh {
-			t.add(entry{word: w, tag: ci})
+			t.Add(wordscan.Entry{Word: w, Tag: ci})
 		}
 		for _, w := range c.en {
-			t.add(entry{word: w, tag: ci})
+			t.Add(wordscan.Entry{Word: w, Tag: ci})
 		}
 	}
 	return t
@@ -79,48 +80,57 @@ var cueTable = func() *wordTable {
 // in s plus those of its English words in strings.ToLower(s), each counted
 // as strings.Count does.
 func countCues(s string, counts []int) {
-	if !cueTable.count(s, counts) {
-		cueTable.count(strings.ToLower(s), counts)
+	if !cueTable.Count(s, counts) {
+		cueTable.Count(strings.ToLower(s), counts)
 	}
 }
 
 func words(s string) []string   { return strings.Fields(s) }
 func phrases(s string) []string { return strings.Split(s, "|") }
 
-// holdVerb marks the sentence that says which meeting was held.
-var holdVerb = regexp.MustCompile(`召开|举行|举办|开展|组织|\bheld\b|\b[Hh]olds?\b|\borgani[sz]ed\b|\bconvened\b|\bpresided\b|carried out`)
+// holdVerb marks the sentence that says which meeting was held. The
+// English verbs in any case: "Held on May 5, the meeting…", "Convened by
+// the branch…" start sentences, and titles capitalise every word.
+var holdVerb = regexp.MustCompile(`召开|举行|举办|开展|组织|(?i:\bheld\b|\bholds?\b|\borgani[sz]ed\b|\bconvened\b|\bpresided\b|carried out)`)
 
 // holdVerbEn is the English part of holdVerb (the reference of
 // holdWordsEn in the tests).
-var holdVerbEn = regexp.MustCompile(`\bheld\b|\b[Hh]olds?\b|\borgani[sz]ed\b|\bconvened\b|\bpresided\b|carried out`)
+var holdVerbEn = regexp.MustCompile(`(?i)\bheld\b|\bholds?\b|\borgani[sz]ed\b|\bconvened\b|\bpresided\b|carried out`)
 
 // holdTable finds holdVerb's words: the Chinese verbs and "carried out"
-// are plain substrings, the rest needs word boundaries.
-var holdTable = func() *wordTable {
-	t := newWordTable(false)
+// are plain substrings, the rest needs word boundaries. It folds ASCII
+// case; (?i) also folds ſ (U+017F) to s, which sends a text that has it
+// to the pattern.
+var holdTable = func() *wordscan.Table {
+	t := wordscan.New(true, wordscan.Entry{Word: "\u017f", Special: true})
 	for _, w := range []string{"召开", "举行", "举办", "开展", "组织", "carried out"} {
-		t.add(entry{word: w})
+		t.Add(wordscan.Entry{Word: w})
 	}
 	for _, w := range holdWordsEn {
-		t.add(entry{word: w, boundBefore: true, boundAfter: true})
+		t.Add(wordscan.Entry{Word: w, BoundBefore: true, BoundAfter: true})
 	}
 	return t
 }()
 
-// holds reports whether holdVerb matches s.
-func holds(s string) bool {
-	pos, _, _ := holdTable.first(s)
-	return pos >= 0
+// holdAt returns where holdVerb first matches s, or -1.
+func holdAt(s string) int {
+	pos, _, sure := holdTable.First(s)
+	if !sure {
+		if m := holdVerb.FindStringIndex(s); m != nil {
+			return m[0]
+		}
+		return -1
+	}
+	return pos
 }
+
+// holds reports whether holdVerb matches s.
+func holds(s string) bool { return holdAt(s) >= 0 }
 
 // holdWordsEn are the words of holdVerbEn but "carried out" (which has no
-// \b and is a plain substring): each needs a word boundary on both sides.
-var holdWordsEn = []string{"held", "hold", "Hold", "holds", "Holds", "organised", "organized", "convened", "presided"}
-
-// isWordByte is \b's notion of a word character (ASCII only).
-func isWordByte(c byte) bool {
-	return c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c == '_'
-}
+// \b and is a plain substring), lower case: each needs a word boundary on
+// both sides.
+var holdWordsEn = []string{"held", "hold", "holds", "organised", "organized", "convened", "presided"}
 
 // Type classifies the meeting. The title counts most, then the (first two)
 // sentences that say a meeting was held, then mentions anywhere in the
@@ -157,7 +167,7 @@ func Type(title string, paras []string) string {
 		// bytes: the held sentences are those around the verbs found in
 		// the paragraph.
 		for off := 0; nHeld < 2; {
-			at, _, _ := holdTable.first(p[off:])
+			at := holdAt(p[off:])
 			if at < 0 {
 				break
 			}

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"meetscan/analysis/internal/corpustest"
+	"meetscan/analysis/internal/wordscan"
 	"meetscan/analysis/text"
 	"meetscan/data"
 )
@@ -134,7 +135,13 @@ func checkTables(t *testing.T, s string) {
 	if got != want {
 		t.Errorf("enVerbIndex(%q) = %d, enVerb %d", s, got, want)
 	}
-	checkFirst(t, "enHold", enHold, enHoldTable, s)
+	want = -1
+	if v := enHold.FindStringIndex(s); v != nil {
+		want = v[0]
+	}
+	if got := enHoldAt(s); got != want {
+		t.Errorf("enHoldAt(%q) = %d, enHold %d", s, got, want)
+	}
 	got4 := findEnAttend(s)
 	var want4 [][]int
 	for _, m := range enAttend.FindAllStringSubmatchIndex(s, -1) {
@@ -143,7 +150,7 @@ func checkTables(t *testing.T, s string) {
 	if !slices.EqualFunc(got4, want4, slices.Equal) {
 		t.Errorf("findEnAttend(%q) = %v, enAttend %v", s, got4, want4)
 	}
-	checkFirst(t, "zhHold", regexp.MustCompile(`召开|举行|举办|开展`), zhHoldTable, s)
+	checkFirst(t, "zhHold", regexp.MustCompile(`召开|举行|举办|开展|开幕`), zhHoldTable, s)
 	if got, want := cutLoc(s), zhLoc.ReplaceAllString(s, ""); got != want {
 		t.Errorf("cutLoc(%q) = %q, zhLoc %q", s, got, want)
 	}
@@ -178,9 +185,9 @@ func checkTables(t *testing.T, s string) {
 	}
 }
 
-func checkFirst(t *testing.T, name string, re *regexp.Regexp, tab *wordTable, s string) {
+func checkFirst(t *testing.T, name string, re *regexp.Regexp, tab *wordscan.Table, s string) {
 	t.Helper()
-	got, _, _ := tab.first(s)
+	got, _, _ := tab.First(s)
 	want := -1
 	if v := re.FindStringIndex(s); v != nil {
 		want = v[0]
@@ -194,7 +201,8 @@ func TestTablesLikePatterns(t *testing.T) {
 	cases := append(corpustest.Lines(t, ".."), "", "ATTENDED", "A total of 21 people", "over21 people", "of 21 people", "21  Party Members", "123456 people",
 		"some 5 staffs", "5 staff_", " 5 staff", "about 5 about 6 people", "5 people 6 people", "x5 people", "Approximately\t12\nComrades", "pe\u017fons 5 persons",
 		"在于", "学院于会议室", "共21人参加会议", "一名 党员和 三 余 人参加会议", "二十多名代表出席会议", "参会人员100余人", "与会 人员 5 人", "在\n于x", "于\n", "党建工作领导小组会议", "党的建设领导小组", "工作领导小组", "中心组会议", "理论学习中心组", "x大会", "preſent at", "too\u212a part", "present_", "xattend", "Present", "presented",
-		"Joined", "PARTICIPATED", "held", "holds.", "hold_", "organised", "reorganized", "召开举行", "Took Part")
+		"Joined", "PARTICIPATED", "held", "holds.", "hold_", "organised", "reorganized", "召开举行", "Took Part",
+		"Held on May 5", "Branch Holds Meeting", "CONVENED", "organiſed by", "隆重开幕")
 	for _, s := range cases {
 		checkTables(t, s)
 	}
@@ -229,7 +237,7 @@ func hasWord(s, w string) bool {
 		}
 		i := off + k
 		e := i + len(w)
-		if (i == 0 || !isWordByte(s[i-1])) && (e == len(s) || !isWordByte(s[e])) {
+		if (i == 0 || !wordscan.IsWordByte(s[i-1])) && (e == len(s) || !wordscan.IsWordByte(s[e])) {
 			return true
 		}
 		off = i + 1

@@ -22,12 +22,12 @@ var (
 
 // followers are words that may come right after a name.
 var followers = []string{
-	"主持", "出席", "参加", "参会", "同志", "作", "做", "在", "对", "、", "，", ",", "。", "；", ";", "：", ":", "表示", "指出", "强调", "代表",
+	"主持", "出席", "参加", "参会", "同志", "作", "做", "作总结", "作报告", "作讲话", "作点评", "作动员", "在", "对", "、", "，", ",", "。", "；", ";", "：", ":", "表示", "指出", "强调", "代表",
 	"向", "发表", "宣读", "介绍", "和", "与", "及", "等", "到", "带领", "认为", "提出", "讲话", "致辞", "传达", "就", "围绕",
 	"要求", "首先", "（", "(", "分别", "进行", "也", "还", "为", "当选", "主讲", "领学", "汇报", "逐一", "一行", "先后", "充分",
 	"总结", "结合", "同", "率", "莅临", "亲自", "出", "以", "通报", "部署", "点评", "希望", "宣布", "讲授", "解读", "针对",
 	"带头", "作为", "认真", "高度", "详细", "全面", "随后", "最后", "上", "）", ")", "\"", "”", "“", "的", "说", "致", "从", "围",
-	"参", "列席", "应邀", "受邀", "一同", "陪同", "分析", "肯定", "简要", "重点", "深入", "对此", "听取", "主动", "首", "讲", "作了", "为大家",
+	"参", "曾", "发言", "谈", "列席", "应邀", "受邀", "一同", "陪同", "分析", "肯定", "简要", "重点", "深入", "对此", "听取", "主动", "首", "讲", "作了", "为大家",
 	" ", "\u00a0", "\u3000", "]", "】", "/", "|",
 }
 
@@ -43,6 +43,18 @@ var (
 		return long
 	}()
 )
+
+// singleFollower reports whether the first character of rest is on its
+// own a word that follows names (作, 在, 对).
+func singleFollower(rest string) bool {
+	r, n := utf8.DecodeRuneInString(rest)
+	for _, i := range followerIndex.with(r) {
+		if len(followers[i]) == n {
+			return true
+		}
+	}
+	return false
+}
 
 func isFollower(rest string) bool {
 	return rest == "" || followerIndex.prefixOf(rest) >= 0
@@ -61,6 +73,19 @@ func strongFollower(rest string) bool {
 	}
 	for _, i := range followerIndex.with(r) {
 		if followerLong[i] && strings.HasPrefix(rest, followers[i]) {
+			return true
+		}
+	}
+	return false
+}
+
+// strongFollowerWord reports whether rest starts with a follower word of
+// two or more characters, or with a one-character follower that never
+// ends a name (等).
+func strongFollowerWord(rest string) bool {
+	r, _ := utf8.DecodeRuneInString(rest)
+	for _, i := range followerIndex.with(r) {
+		if strings.HasPrefix(rest, followers[i]) && (followerLong[i] || badGiven.has(r)) {
 			return true
 		}
 	}
@@ -158,7 +183,15 @@ func (b *builder) nameAt(p string, i int) string {
 		// character belongs to the next word.
 		if l == 3 && !compound {
 			short := prefixRunes(rest, 2)
-			if isFollower(rest[len(short):]) && b.count(short) > b.count(name) {
+			after := rest[len(short):]
+			if isFollower(after) && b.count(short) > b.count(name) {
+				return short
+			}
+			// "王强指出", "李华作总结讲话": the two-character name runs
+			// into a follower word of two or more characters, while the
+			// three-character reading leaves a stray character (出)
+			// or ends in a character that itself follows names (作).
+			if validZh(short) && strongFollowerWord(after) && (!strongFollower(rest[len(name):]) || singleFollower(after)) {
 				return short
 			}
 		}
@@ -254,27 +287,19 @@ func (b *builder) chinese(p, o string) {
 	nameEnds := b.nameEnds[:0]
 	defer func() { b.nameEnds = nameEnds[:0] }()
 	// Role before the name: 党委书记、董事长徐中义出席.
-	for _, m := range roles {
+	for k, m := range roles {
 		if p[m[0]:m[1]] == "同志" {
 			continue
 		}
 		i := m[1]
 		name := b.nameAt(p, i)
 		if name == "" {
+			name = b.listedName(p, i, roles[k+1:])
+		}
+		if name == "" {
 			continue
 		}
-		cs := clauseStart(p, m[0])
-		// "校长高志远、党委副书记万春燕": the role starts after the
-		// previous name of the list.
-		for _, e := range nameEnds {
-			if e > cs && e <= m[0] {
-				cs = e
-				if strings.HasPrefix(p[cs:], "、") {
-					cs += len("、")
-				}
-			}
-		}
-		role := o[cs:m[1]]
+		role := zhRole(o[roleStart(p, m[0], roles[:k], nameEnds):m[1]])
 		b.add(o[i:i+len(name)], role)
 		nameEnds = append(nameEnds, i+len(name))
 		// 副总经理陈广森、陈佐林: later names in the same list share the role.
@@ -290,6 +315,21 @@ func (b *builder) chinese(p, o string) {
 	}
 	// Name before an honorific or title: 周宏斌同志, 陈治亚副书记.
 	for _, m := range roles {
+		// 会议由魏红梅（党总支副书记）主持: the title in brackets right
+		// after the name.
+		if open, rs := bracketedRole(p, m); open >= 0 {
+			if name := b.nameBefore(p, open); name != "" {
+				s := open - len(name)
+				_, known := b.index[o[s:open]]
+				if known || isFollower(p[m[1]+closeLen(p[m[1]:]):]) {
+					b.add(o[s:open], o[rs:m[1]])
+				}
+			}
+			continue
+		}
+		if preOnlyIndex.suffixOf(p[m[0]:m[1]]) >= 0 {
+			continue
+		}
 		name := b.nameBefore(p, m[0])
 		if name == "" {
 			continue
@@ -306,7 +346,7 @@ func (b *builder) chinese(p, o string) {
 		}
 		role := ""
 		if t := p[m[0]:m[1]]; t != "同志" {
-			role = o[clauseStart(p, s):s] + o[m[0]:m[1]]
+			role = zhRole(o[clauseStart(p, s):s]) + o[m[0]:m[1]]
 		}
 		b.add(o[s:m[0]], role)
 	}
@@ -323,6 +363,128 @@ func (b *builder) chinese(p, o string) {
 	if b.ps.dun >= 2 {
 		b.lists(p, o)
 	}
+}
+
+// roleStart returns where the role that ends with the role word at byte
+// end starts: the start of its clause, or later, after the previous
+// person of a list ("校长高志远、党委副书记万春燕"). prev are the role
+// spans before, names the ends of the names read after them.
+func roleStart(p string, end int, prev [][2]int, names []int) int {
+	cs := clauseStart(p, end)
+	for _, e := range names {
+		if e > cs && e <= end {
+			cs = e
+			if strings.HasPrefix(p[cs:], "、") {
+				cs += len("、")
+			}
+		}
+	}
+	// "党委书记张为民、副书记李友生" when 张为民 could not be read: a
+	// title, a surname and one to three more characters, and 、 end the
+	// previous person; titles joined by 、 (党委书记、董事长) have nothing
+	// between the title and 、.
+	for k, r := range prev {
+		if r[1] < cs {
+			continue
+		}
+		c, e := hanRun(p, r[1], 5)
+		if c < 2 || c > 4 || e >= end || !strings.HasPrefix(p[e:], "、") {
+			continue
+		}
+		if k+1 < len(prev) && prev[k+1][0] < e {
+			continue // another title in the run: 党委书记兼院长、副书记
+		}
+		if first, _ := utf8.DecodeRuneInString(p[r[1]:]); !isSurname(first) && compoundPrefix(p[r[1]:]) == "" {
+			continue
+		}
+		cs = e + len("、")
+	}
+	return cs
+}
+
+// listedName reads a name at byte i (right after a title) that the
+// lexicon took for a common word (华山, 高峰): in a list of people, the
+// name is followed by 、 or a comma and then by another title and name
+// of the same sentence ("…党委副书记华山、…党委书记侯建军分别发言").
+// later are the role spans after the title.
+func (b *builder) listedName(p string, i int, later [][2]int) string {
+	for _, l := range plainLens {
+		name := prefixRunes(p[i:], l)
+		if utf8.RuneCountInString(name) != l || !validZh(name) {
+			continue
+		}
+		j := i + len(name)
+		switch {
+		case strings.HasPrefix(p[j:], "、"), strings.HasPrefix(p[j:], "，"):
+			j += len("、")
+		case strings.HasPrefix(p[j:], ","):
+			j++
+		default:
+			continue
+		}
+		for _, r := range later {
+			if r[0] < j {
+				continue
+			}
+			if clauseStart(p, r[0]) > j || p[r[0]:r[1]] == "同志" || b.nameAt(p, r[1]) == "" {
+				return ""
+			}
+			return name
+		}
+		return ""
+	}
+	return ""
+}
+
+// bracketedRole reports whether the role span m stands alone in brackets
+// ("（党总支副书记）"): it returns the byte of the opening bracket and
+// the start of the role text, or -1, -1.
+func bracketedRole(p string, m [2]int) (open, start int) {
+	if closeLen(p[m[1]:]) == 0 || p[m[0]:m[1]] == "同志" {
+		return -1, -1
+	}
+	for i, c := m[0], 0; i > 0 && c < 20; c++ {
+		r, n := utf8.DecodeLastRuneInString(p[:i])
+		switch {
+		case r == '（' || r == '(':
+			return i - n, i
+		case !text.IsHan(r) && r != '、':
+			return -1, -1
+		}
+		i -= n
+	}
+	return -1, -1
+}
+
+// closeLen returns the length of the closing bracket s starts with, or 0.
+func closeLen(s string) int {
+	switch {
+	case strings.HasPrefix(s, "）"):
+		return len("）")
+	case strings.HasPrefix(s, ")"):
+		return 1
+	}
+	return 0
+}
+
+// zhRole trims what a clause holds before the title itself: a modifier
+// ending in 的 (新当选的党支部书记, 今年86岁的老党员), a passive 由
+// (开班式由所党委副书记) and an enumeration marker (二是党委书记…).
+func zhRole(r string) string {
+	// 党的 is part of titles (党的建设工作领导小组组长).
+	if k := strings.LastIndex(r, "的"); k >= 0 && !strings.HasSuffix(r[:k], "党") && !strings.HasSuffix(r[:k], "黨") {
+		r = r[k+len("的"):]
+	}
+	if k := strings.LastIndex(r, "由"); k >= 0 {
+		// 自由, 理由, 缘由, 经由 are words, not the passive.
+		if prev, _ := utf8.DecodeLastRuneInString(r[:k]); !strings.ContainsRune("自理缘经来因", prev) {
+			r = r[k+len("由"):]
+		}
+	}
+	if first, n := utf8.DecodeRuneInString(r); strings.ContainsRune("一二三四五六七八九十", first) && strings.HasPrefix(r[n:], "是") {
+		r = r[n+len("是"):]
+	}
+	return r
 }
 
 func (b *builder) credits(p, o string) {
@@ -354,6 +516,16 @@ func (b *builder) credits(p, o string) {
 			}
 			tok := p[i:j]
 			if !validZh(tok) || (b.lex != nil && b.lex.Common(tok)) {
+				// "供稿：党委组织部 刘晓雯": the writer's department may
+				// come first, set off by white space.
+				if i == m.names {
+					if d := deptEnd(p, i); d > 0 {
+						if k := skipBlank(p, d); k > d {
+							i = k
+							continue
+						}
+					}
+				}
 				break
 			}
 			b.add(o[i:j], o[m.s:m.e])
@@ -379,8 +551,20 @@ func (b *builder) credits(p, o string) {
 				b.add(o[m[0]:m[1]], o[m[2]:m[3]])
 			}
 		}
+		// Label first ("文/邵文　图/万里"): the name stands alone after
+		// the label, so a name that is also a word (万里, 高峰) is kept.
+		for _, m := range findLabelSlash(p) {
+			if validZh(p[m[0]:m[1]]) {
+				b.add(o[m[0]:m[1]], o[m[2]:m[3]])
+			}
+		}
 	}
-	if !strings.HasSuffix(p, ")") && !strings.HasSuffix(p, "）") {
+	end := len(p)
+	for end > 0 && isBlank(p[:end]) {
+		_, n := utf8.DecodeLastRuneInString(p[:end])
+		end -= n
+	}
+	if !strings.HasSuffix(p[:end], ")") && !strings.HasSuffix(p[:end], "）") {
 		return
 	}
 	if s, e := trailName(p); s >= 0 {
@@ -388,7 +572,175 @@ func (b *builder) credits(p, o string) {
 		if validZh(name) && (b.lex == nil || !b.lex.Common(name)) {
 			b.add(o[s:e], "")
 		}
+	} else if ds, de, ns, ne := trailCredit(p[:end]); ds >= 0 && validZh(p[ns:ne]) {
+		b.add(o[ns:ne], o[ds:de])
 	}
+}
+
+// Blank runes: the white space between a credit's parts, full-width and
+// no-break spaces included.
+func isBlankRune(r rune) bool {
+	return r == ' ' || r == '\t' || r == '\u3000' || r == '\u00a0'
+}
+
+// isBlank reports whether s ends with a blank rune.
+func isBlank(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return isBlankRune(r)
+}
+
+// skipBlank returns the byte after the blank runes at byte i of p.
+func skipBlank(p string, i int) int {
+	for i < len(p) {
+		r, n := utf8.DecodeRuneInString(p[i:])
+		if !isBlankRune(r) {
+			break
+		}
+		i += n
+	}
+	return i
+}
+
+// deptSuffixes end the names of departments and units that credits name
+// before the writer (党委办公室, 组织部（人事科）, 石门街道).
+var deptSuffixes = newHanSet("部室办科处局委组站所院校司厂队会心馆社台团道段行厅署中")
+
+// deptEnd returns the end of the department name at byte i of p, or -1:
+// Han characters and balanced brackets (组织部（人事科）), two to thirty
+// runes, ending with a unit word or a closing bracket.
+func deptEnd(p string, i int) int {
+	depth, han := 0, 0
+	var last rune
+	j := i
+scan:
+	for c := 0; j < len(p) && c < 30; c++ {
+		r, n := utf8.DecodeRuneInString(p[j:])
+		switch {
+		case r == '（' || r == '(':
+			depth++
+		case r == '）' || r == ')':
+			if depth == 0 {
+				break scan // the bracket that closes the credit
+			}
+			depth--
+		case text.IsHan(r):
+			han++
+		default:
+			break scan
+		}
+		last = r
+		j += n
+	}
+	if depth != 0 || han < 2 || !(deptSuffixes.has(last) || last == '）' || last == ')') {
+		return -1
+	}
+	return j
+}
+
+// labelSlashLabels are the labels written before a slash and the name.
+var labelSlashLabels = append(strings.Fields("撰稿 摄影 责编 校对 作者 通讯员 记者"), slashLabels...)
+
+// findLabelSlash returns the credits written label first ("文/邵文　图/万里")
+// as {name start, name end, label start, label end}: a label standing
+// alone before a slash (at the start, or after white space, a bracket or
+// a separator) and a run of two to four Han characters after it.
+func findLabelSlash(p string) [][4]int {
+	var out [][4]int
+	for from := 0; ; {
+		k := strings.IndexByte(p[from:], '/')
+		if k < 0 {
+			return out
+		}
+		k += from
+		from = k + 1
+		ls := -1
+		for _, l := range labelSlashLabels {
+			if strings.HasSuffix(p[:k], l) {
+				ls = k - len(l)
+				break
+			}
+		}
+		if ls < 0 {
+			continue
+		}
+		if prev, n := utf8.DecodeLastRuneInString(p[:ls]); n > 0 && !isBlankRune(prev) && !strings.ContainsRune("(（[【|｜,，;；:：", prev) {
+			continue
+		}
+		j := k + 1
+		for j < len(p) && isPerlSpace(p[j]) {
+			j++
+		}
+		if c, e := hanRun(p, j, 5); c >= 2 && c <= 4 {
+			out = append(out, [4]int{j, e, ls, k})
+			from = e
+		}
+	}
+}
+
+// trailCredit reads an unlabelled credit closing a paragraph, the
+// writer's department and name in brackets: "（党委办公室　袁晓峰）",
+// "（段党委组织部（人事科） 吕晨）". It returns the department's and the
+// name's byte spans, or -1s.
+func trailCredit(p string) (ds, de, ns, ne int) {
+	ne = len(p) - closeLenEnd(p)
+	if ne == len(p) {
+		return -1, -1, -1, -1
+	}
+	for ne > 0 && isPerlSpace(p[ne-1]) {
+		ne--
+	}
+	ns = ne
+	c := 0
+	for c < 5 && ns > 0 {
+		r, n := utf8.DecodeLastRuneInString(p[:ns])
+		if !text.IsHan(r) {
+			break
+		}
+		ns -= n
+		c++
+	}
+	de = ns
+	for de > 0 && isBlank(p[:de]) {
+		_, n := utf8.DecodeLastRuneInString(p[:de])
+		de -= n
+	}
+	if c < 2 || c > 4 || de == ns {
+		return -1, -1, -1, -1
+	}
+	// The opening bracket of the credit: back over the department,
+	// across the brackets it holds.
+	depth := 1
+	for i, k := de, 0; i > 0 && k < 40; k++ {
+		r, n := utf8.DecodeLastRuneInString(p[:i])
+		i -= n
+		switch {
+		case r == '）' || r == ')':
+			depth++
+		case r == '（' || r == '(':
+			depth--
+		case !text.IsHan(r):
+			return -1, -1, -1, -1
+		}
+		if depth == 0 {
+			ds = i + n
+			if deptEnd(p, ds) != de {
+				return -1, -1, -1, -1
+			}
+			return ds, de, ns, ne
+		}
+	}
+	return -1, -1, -1, -1
+}
+
+// closeLenEnd returns the length of the closing bracket s ends with, or 0.
+func closeLenEnd(s string) int {
+	switch {
+	case strings.HasSuffix(s, "）"):
+		return len("）")
+	case strings.HasSuffix(s, ")"):
+		return 1
+	}
+	return 0
 }
 
 // slashLabels are the alternatives of zhSlash after the slash, in the
@@ -499,6 +851,17 @@ func (b *builder) lists(p, o string) {
 			items[0] = items[0][n:]
 			start += n
 		}
+		// The pattern cuts the last item at three characters, which may
+		// take the first of the next word: "余洁当选为委员" gives 余洁当.
+		// A two-character name followed by a word of two or more
+		// characters that may follow a name (当选, 同志) is the reading.
+		if last := items[len(items)-1]; utf8.RuneCountInString(last) == 3 {
+			short := prefixRunes(last, 2)
+			at := m[1] - len(last) + len(short)
+			if validZh(short) && strongFollowerWord(p[at:]) {
+				items[len(items)-1] = short
+			}
+		}
 		// Every item must look like a name (rare surnames allowed) and
 		// most must start with a common surname.
 		good := 0
@@ -533,7 +896,15 @@ var shortTitleIndex = newWordIndex(shortTitles)
 // roleWords are the titles that precede or follow a name. paraScan finds
 // them with the credit labels in one pass (a regular expression with this
 // many alternatives is several times slower than segmentation).
-var roleWords = strings.Fields("书记 董事长 总经理 经理 主任 部长 局长 校长 院长 镇长 乡长 县长 市长 区长 省长 主席 组长 处长 科长 所长 站长 馆长 会长 秘书长 社长 行长 厂长 队长 团长 总监 总裁 总工程师 总会计师 总经济师 理事长 监事长 主管 委员 常委 调研员 巡视员 指导员 政委 教授 主任委员 同志")
+var roleWords = strings.Fields("书记 董事长 总经理 经理 主任 部长 局长 校长 院长 镇长 乡长 县长 市长 区长 省长 主席 组长 处长 科长 所长 站长 馆长 会长 秘书长 社长 行长 厂长 队长 团长 总监 总裁 总工程师 总会计师 总经济师 理事长 监事长 主管 委员 常委 调研员 巡视员 指导员 政委 教授 主任委员 同志 " +
+	"董事 监事 研究员 工程师 讲师 辅导员 指挥长 总指挥 " + preOnlyRoles)
+
+// preOnlyRoles describe a person only when written before the name
+// (老党员钱某, 社区民警温某, 职工代表李某): after a name they are verbs or
+// plain nouns (张某代表支部发言).
+const preOnlyRoles = "党员 代表 民警 辅警 教师 医生 网格员 志愿者"
+
+var preOnlyIndex = newSuffixIndex(strings.Fields(preOnlyRoles))
 
 type roleSpan struct {
 	s, e int

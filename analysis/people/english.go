@@ -12,7 +12,7 @@ var (
 	// and Chairman Wu Qiujue", "Deputy Secretary Wang Weitao". titleTail
 	// scans for it; the pattern stays as the reference of the tests.
 	enTitleTail = regexp.MustCompile(`((?:(?:[A-Z][a-z]+|and|of|the|member|secretary|chairman|committee|party)\s+){1,8})$`)
-	enCredit    = regexp.MustCompile(`(?i)(submitted by|written by|author|editor|reporter|correspondent|photo(?:graphed)? by|source|contributed by)\s*[:：]\s*$`)
+	enCredit    = regexp.MustCompile(`(?i)(submitted by|written by|author|editor|reporter|correspondent|photo(?:graphed)? by|photographer|source|contributed by|contributor|reviewed by|reviewer)\s*[:：]\s*$`)
 )
 
 // capWord is the reference pattern of capWords.

@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"meetscan/analysis/text"
 )
 
 // ref is a string to find in the paragraphs (a name, an alias, a
@@ -146,9 +148,12 @@ func (b *builder) shortKeys() []ref {
 		if strings.Contains(person.Name, " ") {
 			continue
 		}
-		s := compoundPrefix(person.Name)
+		// Short references are searched in the folded text: a name
+		// written in traditional characters (陳志明) is 陈书记 there.
+		name := text.Simplify(person.Name)
+		s := compoundPrefix(name)
 		if s == "" {
-			s = prefixRunes(person.Name, 1)
+			s = prefixRunes(name, 1)
 		}
 		all = append(all, ref{s, i})
 	}

@@ -156,8 +156,24 @@ func cleanRole(r string) string {
 	for _, p := range []string{"会议由", "大会由", "本次会议由", "会议", "由", "会上", "随后", "最后", "首先", "并", "and ", "the ", "The "} {
 		r = strings.TrimPrefix(r, p)
 	}
-	r = strings.Trim(r, " ,，、:：;；()（）\u00a0\u3000")
-	if len(r) > 60 && utf8.RuneCountInString(r) > 60 {
+	r = strings.Trim(r, " ,，、:：;；(（\u00a0\u3000")
+	// A closing bracket ends the role when it closes one of the role's
+	// own (组织部（人事科）).
+	for strings.HasSuffix(r, ")") || strings.HasSuffix(r, "）") {
+		if strings.Count(r, "(")+strings.Count(r, "（") >= strings.Count(r, ")")+strings.Count(r, "）") {
+			break
+		}
+		r = strings.TrimRight(r[:len(r)-closeLenEnd(r)], " ,，、:：;；\u00a0\u3000")
+	}
+	// A longer phrase is a clause, not a title. English titles take
+	// about three letters for a Chinese character ("Deputy Secretary of
+	// the Party Committee and Secretary of the Discipline Inspection
+	// Commission" is 党委副书记、纪委书记).
+	limit := 60
+	if r != "" && r[0] < utf8.RuneSelf {
+		limit = 140
+	}
+	if len(r) > limit && utf8.RuneCountInString(r) > limit {
 		return ""
 	}
 	return r

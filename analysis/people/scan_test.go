@@ -277,3 +277,129 @@ func TestKeywordsShape(t *testing.T) {
 		}
 	}
 }
+
+func TestFindLabelSlash(t *testing.T) {
+	tests := []struct {
+		p    string
+		want []string // "label:name"
+	}{
+		{"文/邵文　图/万里", []string{"文:邵文", "图:万里"}},
+		{"文/王一帆  图/李岩", []string{"文:王一帆", "图:李岩"}},
+		{"（撰稿/ 赵雪梅，审核/钱立）", []string{"撰稿:赵雪梅", "审核:钱立"}},
+		{"文、摄/周星", []string{"文、摄:周星"}},
+		// Not a label standing alone, no name, a name too long.
+		{"程小龙/文、摄 刘晓平/审", nil},
+		{"来源/新华网 本文/图 a/b", nil},
+		{"文/欧阳春晓明天", nil},
+		{"文/", nil},
+	}
+	for _, tc := range tests {
+		var got []string
+		for _, m := range findLabelSlash(tc.p) {
+			got = append(got, tc.p[m[2]:m[3]]+":"+tc.p[m[0]:m[1]])
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("findLabelSlash(%q) = %q, want %q", tc.p, got, tc.want)
+		}
+	}
+}
+
+func TestTrailCredit(t *testing.T) {
+	tests := []struct {
+		p, dept, name string
+	}{
+		{"（党委办公室　袁晓峰）", "党委办公室", "袁晓峰"},
+		{"工作有序推进。（段党委组织部（人事科） 吕晨）", "段党委组织部（人事科）", "吕晨"},
+		{"(团委 张三 )", "团委", "张三"},
+		{"（石门街道\u00a0欧阳春晓）", "石门街道", "欧阳春晓"},
+		// Not a department, no white space, no bracket, a label.
+		{"（图为会议现场 刘明摄）", "", ""},
+		{"（党委办公室袁晓峰）", "", ""},
+		{"党委办公室 袁晓峰）", "", ""},
+		{"（来源：党委办公室 袁晓峰）", "", ""},
+		{"（组织部） 袁晓峰）", "", ""},
+		{"）", "", ""},
+		{"", "", ""},
+	}
+	for _, tc := range tests {
+		ds, de, ns, ne := trailCredit(tc.p)
+		var dept, name string
+		if ds >= 0 {
+			dept, name = tc.p[ds:de], tc.p[ns:ne]
+		}
+		if dept != tc.dept || name != tc.name {
+			t.Errorf("trailCredit(%q) = %q, %q, want %q, %q", tc.p, dept, name, tc.dept, tc.name)
+		}
+	}
+}
+
+func FuzzTrailCredit(f *testing.F) {
+	f.Add("（段党委组织部（人事科） 吕晨）")
+	f.Add("（党委办公室　袁晓峰）")
+	f.Fuzz(func(t *testing.T, p string) {
+		ds, de, ns, ne := trailCredit(p)
+		if ds < 0 {
+			return
+		}
+		if !(0 < ds && ds < de && de < ns && ns < ne && ne <= len(p)) {
+			t.Fatalf("trailCredit(%q) = %d %d %d %d", p, ds, de, ns, ne)
+		}
+		if !validUTF8Spans(p, ds, de, ns, ne) || !strings.HasSuffix(p[:ds], "(") && !strings.HasSuffix(p[:ds], "（") {
+			t.Fatalf("trailCredit(%q) cuts a rune: %d %d %d %d", p, ds, de, ns, ne)
+		}
+	})
+}
+
+func FuzzFindLabelSlash(f *testing.F) {
+	f.Add("文/邵文　图/万里")
+	f.Fuzz(func(t *testing.T, p string) {
+		for _, m := range findLabelSlash(p) {
+			if !(0 <= m[2] && m[2] < m[3] && m[3] < m[0] && m[0] < m[1] && m[1] <= len(p)) || !validUTF8Spans(p, m[:]...) {
+				t.Fatalf("findLabelSlash(%q): bad span %v", p, m)
+			}
+		}
+	})
+}
+
+// validUTF8Spans reports whether p[offs[0]:offs[1]], p[offs[2]:offs[3]]…
+// are well-formed text: the scanners cut between runes.
+func validUTF8Spans(p string, offs ...int) bool {
+	for i := 0; i+1 < len(offs); i += 2 {
+		if !utf8.ValidString(p[offs[i]:offs[i+1]]) {
+			return false
+		}
+	}
+	return true
+}
+
+func TestZhRole(t *testing.T) {
+	for in, want := range map[string]string{
+		"新当选的党支部书记":    "党支部书记",
+		"今年86岁的老党员":    "老党员",
+		"开班式由所党委副书记":   "所党委副书记",
+		"二是由党委委员、纪委书记": "党委委员、纪委书记",
+		"三是院长、党委副书记":   "院长、党委副书记",
+		"党的建设工作领导小组组长": "党的建设工作领导小组组长",
+		"自由贸易区管委会主任":   "自由贸易区管委会主任",
+		"是党委书记":        "是党委书记",
+		"会议由":          "",
+	} {
+		if got := zhRole(in); got != want {
+			t.Errorf("zhRole(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestCleanRoleBrackets(t *testing.T) {
+	for in, want := range map[string]string{
+		"段党委组织部（人事科）":        "段党委组织部（人事科）",
+		"党委办公室）":             "党委办公室",
+		"（党总支副书记）":           "党总支副书记",
+		"Secretary (acting)": "Secretary (acting)",
+		"主任））":               "主任",
+	} {
+		if got := cleanRole(in); got != want {
+			t.Errorf("cleanRole(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

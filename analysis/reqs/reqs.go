@@ -72,12 +72,22 @@ func isDirectiveYao(s string, i int) bool {
 	if strings.HasPrefix(s[i:], "要管党") {
 		return false
 	}
-	if strings.ContainsRune("重主只纪必需首提简概摘扼紧次显将想还不", prev) {
+	// 为什么要 / 如何要 name a question a talk answers, not a directive.
+	if strings.ContainsRune("重主只纪必需首提简概摘扼紧次显将想还不么何", prev) {
 		if prev != '不' { // 不要 is a (negative) directive
 			return false
 		}
 	}
-	next, _ := utf8.DecodeRuneInString(s[i+len("要"):])
+	after := s[i+len("要"):]
+	// 要紧紧围绕 is "must closely"; a single 紧 is 要紧, "important".
+	if strings.HasPrefix(after, "紧紧") {
+		return true
+	}
+	// 也要(清醒地)看到 introduces an assessment of the situation.
+	if strings.HasPrefix(after, "看到") || strings.HasPrefix(after, "清醒地看到") || strings.HasPrefix(after, "清醒看到") {
+		return false
+	}
+	next, _ := utf8.DecodeRuneInString(after)
 	return !strings.ContainsRune("求点素闻件务害领是么员职地紧", next)
 }
 
@@ -100,6 +110,172 @@ func zhDirective(s string) int {
 	}
 	return demand
 }
+
+// putForward returns the offset of the directive word of s that puts
+// something forward, or -1: zhDirective, but passing over directive words
+// inside a quotation (a slogan: “管业务必须管廉洁”) and modal words that
+// follow a subject's 将 in their clause (a commitment: "行政班子将…必须…").
+func putForward(s string) int {
+	d := zhDirective(s)
+	if d < 0 || !strings.ContainsAny(s, "“「『《\"将") {
+		return d // nothing to pass over
+	}
+	quotes := quoteSpans(s)
+	q := 0 // the first quotation not ending before i
+	demand := -1
+	for i := zhDirectives.next(s, 0, &noBytes); i < len(s); i = zhDirectives.next(s, i+1, &noBytes) {
+		for q < len(quotes) && quotes[q].End <= i {
+			q++
+		}
+		if q < len(quotes) && quotes[q].Start < i {
+			i = quotes[q].End - 1
+			continue
+		}
+		r, _ := han3(s, i)
+		switch zhCueAt(s, i, r) {
+		case directiveCue:
+			if !commitment(s, i) {
+				return i
+			}
+			// The rest of the clause follows the same 将.
+			k := strings.IndexAny(s[i:], "，,；;：:。")
+			if k < 0 {
+				return demand
+			}
+			i += k
+		case demandCue:
+			if demand < 0 {
+				demand = i
+			}
+		}
+	}
+	return demand
+}
+
+// quoteSpans returns the quoted terms of s (see term) in “…”, 「…」,
+// 『…』, "…" and titles 《…》 (a directive word in a document's title is no
+// directive either), each from its opening mark to after its closing one,
+// in text order. An opening mark that is never closed is left out.
+func quoteSpans(s string) []text.Span {
+	var out []text.Span
+	pairs := [...][2]string{{"“", "”"}, {"「", "」"}, {"『", "』"}, {"《", "》"}, {`"`, `"`}}
+	var unclosed [len(pairs)]bool // no closing mark after here: stop looking
+	for i := 0; i < len(s); i++ {
+		for k, pr := range pairs {
+			if unclosed[k] || !strings.HasPrefix(s[i:], pr[0]) {
+				continue
+			}
+			open := i + len(pr[0])
+			c := strings.Index(s[open:], pr[1])
+			if c < 0 {
+				unclosed[k] = true
+				break
+			}
+			if term(s, i, s[open:open+c]) {
+				out = append(out, text.Span{Start: i, End: open + c + len(pr[1])})
+			}
+			i = open + c + len(pr[1]) - 1
+			break
+		}
+	}
+	return out
+}
+
+// term reports whether the quotation q, opened at byte i of s, is a
+// term or slogan (“管业务必须管廉洁”) rather than quoted speech: speech
+// follows a colon or a reporting verb (书记强调：“要…”, 他说“要…”) or runs
+// over clauses.
+func term(s string, i int, q string) bool {
+	before := strings.TrimRight(s[:i], " \u3000")
+	if strings.HasSuffix(before, "：") || strings.HasSuffix(before, ":") {
+		return false
+	}
+	for _, w := range zhCueWords {
+		if strings.HasSuffix(before, w) {
+			return false
+		}
+	}
+	return !strings.ContainsAny(q, "，,；;。！？!?：:")
+}
+
+// commitment reports whether the directive word at byte d of s follows a
+// future 将 of a subject in its clause: "医院将坚持…必须…" says what the
+// speaker's side will do, not what is required. A clause-initial 将 is 把
+// ("将党建工作融入…"), 即将 qualifies a noun ("对即将开展的巡察要…"), and
+// 将来/将军/将士/将近 are no future tense.
+func commitment(s string, d int) bool {
+	cs := clauseStart(s, d)
+	k := strings.Index(s[cs:d], "将")
+	if k <= 0 {
+		return false
+	}
+	prev, _ := utf8.DecodeLastRuneInString(s[:cs+k])
+	next, _ := utf8.DecodeRuneInString(s[cs+k+len("将"):])
+	return prev != '即' && !strings.ContainsRune("来军士近", next)
+}
+
+// clauseStart returns the start of the clause holding byte d of s: just
+// after the last separator before d, or 0.
+func clauseStart(s string, d int) int {
+	k := strings.LastIndexAny(s[:d], "，,；;：:。")
+	if k < 0 {
+		return 0
+	}
+	_, n := utf8.DecodeRuneInString(s[k:])
+	return k + n
+}
+
+// enCue returns where the first English directive of s starts, or -1:
+// enDirective, but passing over a passive "needs to be improved", which
+// (like 有待提高 / 需要加强, whose 需要 is no directive either) says what
+// falls short rather than asking anyone to do something.
+func enCue(s string) int {
+	for off := 0; off < len(s); {
+		d := enDirective(s[off:])
+		if d < 0 {
+			return -1
+		}
+		d += off
+		n := passiveNeed(s[d:])
+		if n == 0 {
+			return d
+		}
+		off = d + n
+	}
+	return -1
+}
+
+// passiveNeed returns the length of "need(s) to be" at the start of t when
+// a past participle follows it ("needs to be further improved"), else 0.
+func passiveNeed(t string) int {
+	n := 0
+	switch {
+	case text.HasPrefixFold(t, "needs to be "):
+		n = len("needs to be ")
+	case text.HasPrefixFold(t, "need to be "):
+		n = len("need to be ")
+	default:
+		return 0
+	}
+	w := t[n:]
+	for _, adv := range []string{"further ", "greatly ", "urgently ", "continuously ", "effectively "} {
+		if text.HasPrefixFold(w, adv) {
+			w = w[len(adv):]
+			break
+		}
+	}
+	e := 0
+	for e < len(w) && isLetter(w[e]) {
+		e++
+	}
+	word := strings.ToLower(w[:e])
+	if strings.HasSuffix(word, "ed") || slices.Contains(irregularParticiples, word) {
+		return n
+	}
+	return 0
+}
+
+var irregularParticiples = strings.Fields("done made taken given built kept shown known set put")
 
 // Kinds of zhCueAt.
 const (
@@ -403,10 +579,10 @@ func directive(s string) int {
 	han, latin := text.Counts(s)
 	d := -1
 	if han > 0 {
-		d = zhDirective(s)
+		d = putForward(s)
 	}
 	if latin > 0 {
-		if e := enDirective(s); e >= 0 && (d < 0 || e < d) {
+		if e := enCue(s); e >= 0 && (d < 0 || e < d) {
 			d = e
 		}
 	}
@@ -522,7 +698,7 @@ func paragraph(pi int, p string, sc scan) []Item {
 		inEnum = make([]bool, len(p)+1)
 	}
 	for _, en := range ens {
-		its, span := enumItems(pi, p, sents, en)
+		its, span := enumItems(pi, p, sents, en, sc.markers)
 		items = append(items, its...)
 		for i := span.Start; i < span.End && i < len(inEnum); i++ {
 			inEnum[i] = true
@@ -553,7 +729,7 @@ func paragraph(pi int, p string, sc scan) []Item {
 				}
 				continue // "…put forward three requirements:" announces what follows
 			}
-			if d := enDirective(sent); d >= 0 {
+			if d := enCue(sent); d >= 0 {
 				items = append(items, Item{pi, s.Start, s.End, s.Start + d, -1})
 				continue
 			}
@@ -584,7 +760,7 @@ func mayDirect(p string, sc scan) bool {
 // sentence, or its parallel ；-clauses.
 func zhSentence(pi int, p string, s text.Span) []Item {
 	sent := p[s.Start:s.End]
-	d := zhDirective(sent)
+	d := putForward(sent)
 	if d < 0 {
 		return nil
 	}
@@ -606,13 +782,34 @@ func zhSentence(pi int, p string, s text.Span) []Item {
 			start += n
 		}
 	}
-	// A wish after other clauses starts the item: "…给予了肯定，希望各村…".
-	if strings.HasPrefix(sent[d:], "希望") && d > 0 {
-		if k := strings.LastIndexAny(sent[:d], "，,；;：:"); k >= 0 && s.Start+k > start {
+	if strings.HasPrefix(sent[d:], "希望") {
+		if r, n := utf8.DecodeRuneInString(sent[d+len("希望"):]); strings.ContainsRune("，,：:", r) {
+			// "彭晓东希望，学院新一届领导班子要…": what follows the
+			// comma is the wish, as after "会议要求，".
+			start = s.Start + d + len("希望") + n
+		} else if k := strings.LastIndexAny(sent[:d], "，,；;：:"); d > 0 && k >= 0 && s.Start+k > start {
+			// A wish after other clauses starts the item:
+			// "…给予了肯定，希望各村…".
 			start = s.Start + k
 			_, n := utf8.DecodeRuneInString(p[start:])
 			start += n
 		}
+	}
+	// A reporting verb opening the directive's clause ends the lead-in:
+	// "卫东升引用…的重要指示，强调各级领导干部必须…" puts forward what
+	// follows 强调; the clauses before it tell what the speaker did.
+	if cs := s.Start + clauseStart(sent, d); cs >= start {
+		for _, v := range clauseLeadVerbs {
+			if rest := p[cs : s.Start+d]; strings.HasPrefix(rest, v) && len(rest) > len(v) && !strings.HasPrefix(rest[len(v):], "的") {
+				start = cs + len(v)
+				break
+			}
+		}
+	}
+	// A statement of the setting before the directive's clause is not
+	// part of it: "下半年是全面完成任务的关键时期，各级党组织要…".
+	if cs := s.Start + clauseStart(sent, d); cs > start && setting(p[start:cs]) {
+		start = cs
 	}
 	body := text.Span{Start: start, End: s.End}
 	var clauses []text.Span // split only if there is a separator
@@ -622,12 +819,15 @@ func zhSentence(pi int, p string, s text.Span) []Item {
 	if len(clauses) >= 2 && parallel(p, clauses) {
 		var out []Item
 		for _, c := range clauses {
-			cs := p[c.Start:c.End]
+			end := trimEnd(p, c.Start, c.End)
+			if end <= c.Start {
+				continue // an empty clause: "要；；要"
+			}
 			cue := c.Start
-			if k := zhDirective(cs); k >= 0 {
+			if k := putForward(p[c.Start:c.End]); k >= 0 {
 				cue = c.Start + k
 			}
-			out = append(out, Item{pi, c.Start, trimEnd(p, c.Start, c.End), cue, -1})
+			out = append(out, Item{pi, c.Start, end, cue, -1})
 		}
 		return out
 	}
@@ -696,6 +896,33 @@ func containsAnyOf(s string, words []string) bool {
 	}
 	return false
 }
+
+// setting reports whether c, the clauses of a sentence before its
+// directive, is one clause saying what something is ("下半年是…的关键时期，",
+// "举办读书班是…的重要安排，"): a 是 that is the verb, not part of 但是,
+// 还是, 就是, 特别是, 尤其是, 凡是, 总是, 于是, 是否.
+func setting(c string) bool {
+	body := c[:trimEnd(c, 0, len(c))]
+	if strings.ContainsAny(body, "，,；;：:") {
+		return false
+	}
+	for off := 0; ; {
+		k := strings.Index(body[off:], "是")
+		if k < 0 {
+			return false
+		}
+		k += off
+		off = k + len("是")
+		prev, _ := utf8.DecodeLastRuneInString(body[:k])
+		if k > 0 && !strings.ContainsRune("但还就别其凡总于", prev) && !strings.HasPrefix(body[off:], "否") {
+			return true
+		}
+	}
+}
+
+// clauseLeadVerbs open a clause whose rest is what a speaker put forward
+// ("，强调各级领导干部必须…").
+var clauseLeadVerbs = []string{"强调", "指出", "提出"}
 
 // zhCueWords introduce a directive: "他强调，", "会议要求：".
 var zhCueWords = []string{"强调", "指出", "要求", "表示", "认为", "提出", "说", "意见", "建议"}

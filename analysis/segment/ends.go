@@ -1,7 +1,6 @@
 package segment
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -23,6 +22,7 @@ type Cutter struct {
 	// multiUnit holds the dictionary words without Han characters that
 	// gse would join from several units, in ASCII lower case.
 	multiUnit []string
+	first     [256]bool // first bytes of multiUnit
 }
 
 // NewCutter scans seg's dictionary for the words the shortcut must avoid.
@@ -33,7 +33,9 @@ func NewCutter(seg *gse.Segmenter) *Cutter {
 		if hasHan(w) || len(unitEnds(nil, w)) < 2 {
 			continue
 		}
-		c.multiUnit = append(c.multiUnit, strings.ToLower(w))
+		w = asciiLower(w) // as gse lowers units: ASCII only
+		c.multiUnit = append(c.multiUnit, w)
+		c.first[w[0]] = true
 	}
 	return c
 }
@@ -50,27 +52,42 @@ func (c *Cutter) Ends(dst []int, s string) []int {
 }
 
 // hasMultiUnit reports whether s may hold one of the multi-unit words
-// (ASCII case folded, as gse lower-cases units before the lookup).
+// (ASCII case folded, as gse lower-cases units before the lookup), in one
+// pass that stops only at bytes a word starts with.
 func (c *Cutter) hasMultiUnit(s string) bool {
-	for _, w := range c.multiUnit {
-		if containsFold(s, w) {
-			return true
+	for i := 0; i < len(s); i++ {
+		if !c.first[lowerASCII(s[i])] {
+			continue
+		}
+		for _, w := range c.multiUnit {
+			if hasPrefixFold(s[i:], w) {
+				return true
+			}
 		}
 	}
 	return false
 }
 
-func containsFold(s, w string) bool {
-	for i := 0; i+len(w) <= len(s); i++ {
-		j := 0
-		for j < len(w) && lowerASCII(s[i+j]) == w[j] {
-			j++
-		}
-		if j == len(w) {
-			return true
+// hasPrefixFold reports whether s starts with the lower-case word w, ASCII
+// case folded.
+func hasPrefixFold(s, w string) bool {
+	if len(s) < len(w) {
+		return false
+	}
+	for j := 0; j < len(w); j++ {
+		if lowerASCII(s[j]) != w[j] {
+			return false
 		}
 	}
-	return false
+	return true
+}
+
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i := range b {
+		b[i] = lowerASCII(b[i])
+	}
+	return string(b)
 }
 
 func lowerASCII(b byte) byte {

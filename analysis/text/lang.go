@@ -87,17 +87,28 @@ func Lang(s string) string {
 
 // ArticleLang combines paragraph languages weighted by their size: an
 // article is "zh" or "en" when at least 85% of its letters are in that
-// language, otherwise "mixed".
+// language, otherwise "mixed". It is "mixed" too when each language has a
+// paragraph of running text of its own (a summary or a translation beside
+// the report), however short one side is; a Chinese term quoted inside an
+// English paragraph does not count.
 func ArticleLang(paras []string) string {
 	var zh, en int
+	var zhText, enText bool
 	for _, p := range paras {
 		han, latin := Counts(p)
 		zh += han * 3
 		en += latin
+		if han*3 >= latin {
+			zhText = zhText || han >= minHanText
+		} else {
+			enText = enText || latin >= minLatinText
+		}
 	}
 	switch {
 	case zh == 0 && en == 0:
 		return ""
+	case zhText && enText:
+		return Mixed
 	case zh*100 >= (zh+en)*85:
 		return Chinese
 	case en*100 >= (zh+en)*85:
@@ -106,3 +117,11 @@ func ArticleLang(paras []string) string {
 		return Mixed
 	}
 }
+
+// A paragraph is running text, not a title, name or address line, from
+// about two sentences on: 40 Han characters, or 200 Latin letters (some 35
+// words).
+const (
+	minHanText   = 40
+	minLatinText = 200
+)

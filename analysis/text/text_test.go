@@ -60,11 +60,30 @@ func TestLang(t *testing.T) {
 			t.Errorf("Lang(%q) = %q, want %q", tc.in, got, tc.want)
 		}
 	}
-	if got := ArticleLang([]string{"会议召开。", strings.Repeat("The meeting was held. ", 3)}); got != Mixed {
-		t.Errorf("ArticleLang(mixed) = %q", got)
+}
+
+func TestArticleLang(t *testing.T) {
+	zhReport := strings.Repeat("会议要求，各党支部要把学习贯彻党的二十大精神作为首要政治任务，推动党建与业务深度融合。", 6)
+	enSummary := "Summary: On March 3, the Party Committee of the institute held its annual party building work meeting, reviewed the work of the past year and deployed the key tasks for this year, stressing high-quality development. Each branch was asked to study the spirit of the congress."
+	enReport := strings.Repeat("The meeting stressed that each branch should integrate party building with its central work and promote high-quality development. ", 6)
+	zhSummary := "中文摘要：3月3日，研究院党委召开年度党建工作会议，总结过去一年工作，部署今年重点任务，强调以高质量党建引领高质量发展。"
+	tests := []struct {
+		name  string
+		paras []string
+		want  string
+	}{
+		{"even halves", []string{"会议召开。", strings.Repeat("The meeting was held. ", 3)}, Mixed},
+		{"mostly English", []string{strings.Repeat("English text here. ", 20), "要学习。"}, English},
+		{"Chinese with an English summary", []string{zhReport, zhReport, enSummary}, Mixed},
+		{"English with a Chinese summary", []string{enReport, enReport, zhSummary}, Mixed},
+		{"Chinese with an English title line", []string{"Party Building News", zhReport, zhReport}, Chinese},
+		{"Chinese term quoted in English", []string{enReport + "（" + zhSummary + "）", enReport}, English},
+		{"no letters", []string{"2024-01-04", "123"}, ""},
 	}
-	if got := ArticleLang([]string{strings.Repeat("English text here. ", 20), "要学习。"}); got != English {
-		t.Errorf("ArticleLang(mostly English) = %q", got)
+	for _, tc := range tests {
+		if got := ArticleLang(tc.paras); got != tc.want {
+			t.Errorf("%s: ArticleLang = %q, want %q", tc.name, got, tc.want)
+		}
 	}
 }
 

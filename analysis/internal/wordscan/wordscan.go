@@ -1,13 +1,16 @@
-package dates
+// Package wordscan finds many plain words in one pass over a text. The
+// analysis packages use it in place of regular expressions of literal
+// alternatives (which Go runs by trying every position) and of one
+// strings.Index per word (each a pass of its own): candidates are looked
+// up by the two bytes they start with, after cheap per-rune filters.
+package wordscan
 
-// wordTable finds many plain words in one pass over a text, in place of
-// regular expressions of literal alternatives (which Go runs by trying
-// every position) and of one strings.Index per word (each a pass of its
-// own): candidates are looked up by the two bytes they start with.
-type wordTable struct {
+// Table is a set of words to find. Build it once (New, Add) and use it
+// from any number of goroutines: the lookups do not modify it.
+type Table struct {
 	// fold compares the text's ASCII letters lower-cased; the words
 	// must then be lower case. Runes whose folding the table cannot
-	// mimic are entered as special entries (see special).
+	// mimic are entered as special entries (see Entry.Special).
 	fold bool
 	// row maps a word's first byte to 1 + its index in rows (0: no
 	// word starts so), and rows a second byte to 1 + the index of the
@@ -20,7 +23,7 @@ type wordTable struct {
 	// characters that start a word.
 	first3 [1 << 16 / 64]uint64
 	// short3 marks the first runes of words shorter than two three-byte
-	// runes; for the others, pair6 has a bit for the hash (pair6) of the
+	// runes; for the others, pair has a bit for the hash (pair6) of the
 	// first two, which rules out most places a common first character
 	// leaves (党, 中, 学).
 	short3 [1 << 16 / 64]uint64
@@ -29,50 +32,61 @@ type wordTable struct {
 	// each word that starts with an ASCII byte: in English text, one
 	// test per byte rules out most places.
 	quad    [1 << 16 / 64]uint64
-	lists   [][]entry
+	lists   [][]Entry
 	n       int // entries
-	maxLen  int // longest word
 	special bool
 }
 
-// entry is one word of a table.
-type entry struct {
-	word string
-	tag  int // the caller's meaning, as a cue index
-	id   int // entry number, for per-word state
-	// boundBefore and boundAfter require an ASCII word boundary (\b)
+// Entry is one word of a table.
+type Entry struct {
+	Word string
+	// Tag is the caller's meaning of the word (a class index, below
+	// MaxTags); Count sums by it.
+	Tag int
+	// BoundBefore and BoundAfter require an ASCII word boundary (\b)
 	// before and after the word.
-	boundBefore, boundAfter bool
-	// special marks a rune that the caller's pattern folds to an ASCII
+	BoundBefore, BoundAfter bool
+	// Special marks a rune that the caller's pattern folds to an ASCII
 	// letter (U+212A KELVIN SIGN is k for strings.ToLower and for (?i));
 	// its presence makes the table's answer unsure.
-	special bool
-	letters bool // the word has ASCII letters (set by add)
+	Special bool
+
+	id      int  // entry number, for per-word state
+	letters bool // the word has ASCII letters (set by Add)
 }
 
-// maxEntries bounds a table, so that per-word state fits an array on the
+// MaxEntries bounds a table, so that per-word state fits an array on the
 // stack.
-const maxEntries = 160
+const MaxEntries = 160
 
-func newWordTable(fold bool, entries ...entry) *wordTable {
-	t := &wordTable{fold: fold}
+// MaxTags bounds Entry.Tag, so that Count's sums fit an array on the
+// stack.
+const MaxTags = 16
+
+// New returns a table of the entries. A folding table compares ASCII
+// letters case-insensitively; its words must be lower case.
+func New(fold bool, entries ...Entry) *Table {
+	t := &Table{fold: fold}
 	for _, e := range entries {
-		t.add(e)
+		t.Add(e)
 	}
 	return t
 }
 
-func (t *wordTable) add(e entry) {
-	w := e.word
-	if len(w) < 2 || t.n >= maxEntries {
-		panic("dates: bad word table entry " + w)
+// Add adds an entry. It panics on words the scan cannot find as given:
+// shorter than two bytes, starting inside a rune, upper case in a folding
+// table, ASCII words shorter than four bytes (the filter hashes four).
+func (t *Table) Add(e Entry) {
+	w := e.Word
+	if len(w) < 2 || t.n >= MaxEntries || e.Tag < 0 || e.Tag >= MaxTags {
+		panic("wordscan: bad table entry " + w)
 	}
 	if w[0]&0xC0 == 0x80 {
-		panic("dates: word starting inside a rune: " + w)
+		panic("wordscan: word starting inside a rune: " + w)
 	}
 	for i := 0; i < len(w); i++ {
 		if t.fold && w[i] >= 'A' && w[i] <= 'Z' {
-			panic("dates: upper case in a folding table: " + w)
+			panic("wordscan: upper case in a folding table: " + w)
 		}
 		e.letters = e.letters || w[i] >= 'a' && w[i] <= 'z'
 	}
@@ -80,7 +94,7 @@ func (t *wordTable) add(e entry) {
 	if t.row[a] == 0 {
 		t.rows = append(t.rows, [256]uint8{})
 		if len(t.rows) > 255 {
-			panic("dates: too many first bytes")
+			panic("wordscan: too many first bytes")
 		}
 		t.row[a] = uint8(len(t.rows))
 		if t.fold {
@@ -91,7 +105,7 @@ func (t *wordTable) add(e entry) {
 	if r[b] == 0 {
 		t.lists = append(t.lists, nil)
 		if len(t.lists) > 255 {
-			panic("dates: too many word prefixes")
+			panic("wordscan: too many word prefixes")
 		}
 		r[b] = uint8(len(t.lists))
 		if t.fold {
@@ -101,7 +115,7 @@ func (t *wordTable) add(e entry) {
 	switch {
 	case w[0] < 0x80:
 		if len(w) < 4 {
-			panic("dates: ASCII word shorter than four bytes: " + w)
+			panic("wordscan: ASCII word shorter than four bytes: " + w)
 		}
 		h := quad4(w, 0)
 		t.quad[h/64] |= 1 << (h % 64)
@@ -118,8 +132,7 @@ func (t *wordTable) add(e entry) {
 	e.id = t.n
 	t.n++
 	t.lists[r[b]-1] = append(t.lists[r[b]-1], e)
-	t.maxLen = max(t.maxLen, len(w))
-	t.special = t.special || e.special
+	t.special = t.special || e.Special
 }
 
 // upperASCII maps a-z to A-Z and every other byte to itself.
@@ -131,7 +144,7 @@ func upperASCII(c byte) byte {
 }
 
 // candidates returns the entries that may start at s[i] (i+1 < len(s)).
-func (t *wordTable) candidates(s string, i int) []entry {
+func (t *Table) candidates(s string, i int) []Entry {
 	r := t.row[s[i]]
 	if r == 0 {
 		return nil
@@ -164,11 +177,11 @@ func pair6(s string, i int) uint16 {
 	return uint16(k * 0x9E3779B1 >> 16)
 }
 
-// each calls f for every word of the table occurring in s (boundaries
+// Each calls f for every word of the table occurring in s (boundaries
 // included), by position, until f returns false. A word starts with an
 // ASCII byte or a whole rune, never with a continuation byte, so the
 // scan steps over the rest of a three-byte rune (most Chinese text).
-func (t *wordTable) each(s string, f func(i int, e *entry) bool) {
+func (t *Table) Each(s string, f func(i int, e *Entry) bool) {
 	for i := 0; i+1 < len(s); {
 		c := s[i]
 		next := i + 1
@@ -205,8 +218,8 @@ func (t *wordTable) each(s string, f func(i int, e *entry) bool) {
 }
 
 // matchAt reports whether e occurs at s[i:], boundaries included.
-func (t *wordTable) matchAt(s string, i int, e *entry) bool {
-	w := e.word
+func (t *Table) matchAt(s string, i int, e *Entry) bool {
+	w := e.Word
 	end := i + len(w)
 	if end > len(s) {
 		return false
@@ -231,22 +244,22 @@ func (t *wordTable) matchAt(s string, i int, e *entry) bool {
 	} else if s[i:end] != w {
 		return false
 	}
-	if e.boundBefore && i > 0 && isWordByte(s[i-1]) {
+	if e.BoundBefore && i > 0 && IsWordByte(s[i-1]) {
 		return false
 	}
-	if e.boundAfter && end < len(s) && isWordByte(s[end]) {
+	if e.BoundAfter && end < len(s) && IsWordByte(s[end]) {
 		return false
 	}
 	return true
 }
 
-// first returns the leftmost position where a word of the table occurs
+// First returns the leftmost position where a word of the table occurs
 // (-1 for none) and the word. sure is false when a special entry occurs,
 // which could change that answer.
-func (t *wordTable) first(s string) (pos int, e *entry, sure bool) {
+func (t *Table) First(s string) (pos int, e *Entry, sure bool) {
 	pos, sure = -1, true
-	t.each(s, func(i int, c *entry) bool {
-		if c.special {
+	t.Each(s, func(i int, c *Entry) bool {
+		if c.Special {
 			pos, e, sure = -1, nil, false
 			return false
 		}
@@ -260,7 +273,42 @@ func (t *wordTable) first(s string) (pos int, e *entry, sure bool) {
 	return pos, e, sure
 }
 
-// lowerASCII maps A-Z to a-z and every other byte to itself.
+// Count adds to counts[tag] the occurrences of each word of the table in
+// s, counted as strings.Count does (non-overlapping, leftmost first). It
+// returns false, and adds nothing, when a special entry occurs. counts
+// must have room for every tag of the table.
+func (t *Table) Count(s string, counts []int) bool {
+	var next [MaxEntries]int // per word: where its next occurrence may start
+	var local [MaxTags]int
+	ok := true
+	t.Each(s, func(i int, c *Entry) bool {
+		if c.Special {
+			ok = false
+			return false
+		}
+		if i >= next[c.id] {
+			local[c.Tag]++
+			next[c.id] = i + len(c.Word)
+		}
+		return true
+	})
+	if !ok {
+		return false
+	}
+	for i, n := range local[:min(len(counts), MaxTags)] {
+		counts[i] += n
+	}
+	return true
+}
+
+// IsWordByte is \b's notion of a word character (ASCII only).
+func IsWordByte(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c == '_'
+}
+
+// LowerASCII maps A-Z to a-z and every other byte to itself.
+func LowerASCII(c byte) byte { return lowerASCII[c] }
+
 var lowerASCII = func() (tab [256]byte) {
 	for i := range tab {
 		tab[i] = byte(i)
