@@ -1,11 +1,9 @@
 package dates
 
 import (
-	"os"
-	"path/filepath"
-	"strings"
 	"testing"
 
+	"meetscan/analysis/internal/corpustest"
 	"meetscan/analysis/text"
 )
 
@@ -18,33 +16,17 @@ type benchDoc struct {
 
 func benchDocs(b *testing.B) []benchDoc {
 	var docs []benchDoc
-	for _, dir := range []string{filepath.Join("..", "..", "..", "shared", "corpus", "dev"), filepath.Join("..", "testdata")} {
-		files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
-		for _, f := range files {
-			raw, err := os.ReadFile(f)
-			if err != nil {
-				b.Fatal(err)
-			}
-			var d benchDoc
-			for _, p := range strings.Split(string(raw), "\n") {
-				if p = strings.TrimSpace(strings.ToValidUTF8(p, "\uFFFD")); p != "" {
-					d.paras = append(d.paras, text.Simplify(p))
-				}
-			}
-			if len(d.paras) == 0 {
-				continue
-			}
-			d.title = d.paras[0]
-			for _, p := range d.paras[1:] {
-				if !IsMetaLine(p) {
-					d.body = append(d.body, p)
-				}
-			}
-			docs = append(docs, d)
+	for _, paras := range corpustest.Articles(b, "..") {
+		d := benchDoc{title: text.Simplify(paras[0])}
+		for _, p := range paras {
+			d.paras = append(d.paras, text.Simplify(p))
 		}
-	}
-	if len(docs) == 0 {
-		b.Skip("no corpus")
+		for _, p := range d.paras[1:] {
+			if !IsMetaLine(p) {
+				d.body = append(d.body, p)
+			}
+		}
+		docs = append(docs, d)
 	}
 	return docs
 }

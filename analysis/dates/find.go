@@ -1,6 +1,7 @@
 package dates
 
 import (
+	"meetscan/analysis/text"
 	"regexp"
 	"strings"
 	"unicode/utf8"
@@ -242,7 +243,7 @@ func sentenceAround(p string, pos int) string {
 		}
 	}
 	for j := pos; j+1 < len(p); j++ {
-		if p[j] == '.' && p[j+1] == ' ' || sentenceEnd(p[j:min(j+3, len(p))]) == 0 {
+		if p[j] == '.' && p[j+1] == ' ' || text.SentenceEnd(p[j:min(j+3, len(p))]) == 0 {
 			return p[start:j]
 		}
 	}

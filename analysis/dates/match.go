@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"meetscan/analysis/internal/wordscan"
+	"meetscan/analysis/text"
 )
 
 // Hand-written matchers of the package's patterns. Go's regexp has no
@@ -390,7 +391,7 @@ var meetTable = func() *wordscan.Table {
 func eachSentence(p string, f func(s string) bool) {
 	for p != "" {
 		field := p
-		if i := sentenceEnd(p); i >= 0 {
+		if i := text.SentenceEnd(p); i >= 0 {
 			field, p = p[:i], p[i+len("。"):]
 		} else {
 			p = ""
@@ -412,25 +413,6 @@ func eachSentence(p string, f func(s string) bool) {
 			field = field[j+len(". "):]
 		}
 	}
-}
-
-// sentenceEnd returns the index of the first 。, ！ or ？ in p, or -1. All
-// three are three bytes long, and a lead byte is never part of another
-// rune, so a byte search finds what decoding runes would.
-func sentenceEnd(p string) int {
-	for i := 0; i+2 < len(p); i++ {
-		switch p[i] {
-		case 0xE3: // 。 E3 80 82
-			if p[i+1] == 0x80 && p[i+2] == 0x82 {
-				return i
-			}
-		case 0xEF: // ！ EF BC 81, ？ EF BC 9F
-			if p[i+1] == 0xBC && (p[i+2] == 0x81 || p[i+2] == 0x9F) {
-				return i
-			}
-		}
-	}
-	return -1
 }
 
 // findAnnualZh is annualZh.FindAllStringSubmatchIndex(s, -1):
@@ -493,7 +475,7 @@ func findYearEn(s string) int {
 			continue
 		}
 		for _, w := range yearEnWords {
-			if hasPrefixFold(s[j:], w) {
+			if text.HasPrefixFold(s[j:], w) {
 				return atoi(s[i : i+4])
 			}
 		}
@@ -501,25 +483,11 @@ func findYearEn(s string) int {
 	return 0
 }
 
-// hasPrefixFold reports whether s starts with the lower-case ASCII w, ASCII
-// letters compared case-insensitively.
-func hasPrefixFold(s, w string) bool {
-	if len(s) < len(w) {
-		return false
-	}
-	for i := 0; i < len(w); i++ {
-		if wordscan.LowerASCII(s[i]) != w[i] {
-			return false
-		}
-	}
-	return true
-}
-
 // containsFold reports whether s contains the lower-case ASCII w, ASCII
 // letters compared case-insensitively.
 func containsFold(s, w string) bool {
 	for i := 0; i+len(w) <= len(s); i++ {
-		if wordscan.LowerASCII(s[i]) == w[0] && hasPrefixFold(s[i:], w) {
+		if wordscan.LowerASCII(s[i]) == w[0] && text.HasPrefixFold(s[i:], w) {
 			return true
 		}
 	}

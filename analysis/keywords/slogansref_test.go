@@ -1,7 +1,8 @@
 package keywords
 
 // The slogan scan as it was before the byte pre-checks: the reference
-// the faster one must agree with.
+// the faster one must agree with. (zhQuotes and enQuotes are held to their
+// regexps by their own tests.)
 
 import (
 	"slices"
@@ -23,7 +24,7 @@ func refSlogans(p string) []string {
 	}
 	han, latin := text.Counts(p)
 	if han > 0 {
-		for _, q := range refZhQuotes(p) {
+		for _, q := range zhQuotes(p) {
 			s := strings.TrimSpace(q)
 			if h, _ := text.Counts(s); h >= 2 && utf8.RuneCountInString(s) <= 24 {
 				out = append(out, s)
@@ -31,7 +32,7 @@ func refSlogans(p string) []string {
 		}
 	}
 	if latin > 0 {
-		for _, q := range refEnQuotes(p) {
+		for _, q := range enQuotes(p) {
 			s := strings.TrimSpace(strings.Trim(q, ",.;:"))
 			if h, _ := text.Counts(s); h > 0 {
 				continue // Chinese quotes are handled above
@@ -40,77 +41,6 @@ func refSlogans(p string) []string {
 				out = append(out, s)
 			}
 		}
-	}
-	return out
-}
-
-// zhQuotes returns the contents of the Chinese quotations of p: an
-// opening mark (“「『), 2 to 24 characters without quotation marks, 。！？ or
-// a line break, then a closing mark (”」』); the leftmost-first,
-// non-overlapping matches of
-// [“「『]([^“”「」『』。！？\n]{2,24})[”」』], found by a plain scan (the
-// pattern has no literal prefix, so a regexp retries it at every byte).
-func refZhQuotes(p string) []string {
-	return refScanQuotes(p, 2, 24, func(r rune) (stop, close string, ok bool) {
-		if r == '“' || r == '「' || r == '『' {
-			return "“”「」『』。！？\n", "”」』", true
-		}
-		return "", "", false
-	})
-}
-
-// enQuotes returns the contents of the English quotations of p, the
-// leftmost-first, non-overlapping matches of
-// "([^"\n]{3,80})"|“([^“”\n]{3,80})” found by a plain scan: after an
-// opening mark the first mark or line break decides, since the content
-// cannot hold one.
-func refEnQuotes(p string) []string {
-	return refScanQuotes(p, 3, 80, func(r rune) (stop, close string, ok bool) {
-		switch r {
-		case '"':
-			return "\"\n", "\"", true
-		case '“':
-			return "“”\n", "”", true
-		}
-		return "", "", false
-	})
-}
-
-// scanQuotes returns the leftmost-first, non-overlapping quotations of p:
-// a rune that open accepts, then min to max runes none of which is in its
-// stop set, then one of its close runes (close runes are also stop runes).
-func refScanQuotes(p string, min, max int, open func(rune) (stop, close string, ok bool)) []string {
-	var out []string
-	for i := 0; i < len(p); {
-		r, n := utf8.DecodeRuneInString(p[i:])
-		stop, close, ok := open(r)
-		if !ok {
-			i += n
-			continue
-		}
-		start := i + n
-		j, count, end := start, 0, -1
-		for j < len(p) {
-			c, m := utf8.DecodeRuneInString(p[j:])
-			if strings.ContainsRune(stop, c) {
-				if strings.ContainsRune(close, c) && count >= min {
-					end = j
-				}
-				break
-			}
-			if count == max {
-				break
-			}
-			count++
-			j += m
-		}
-		if end < 0 {
-			i += n
-			continue
-		}
-		out = append(out, p[start:end])
-		_, m := utf8.DecodeRuneInString(p[end:])
-		i = end + m
 	}
 	return out
 }

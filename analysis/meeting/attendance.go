@@ -332,7 +332,7 @@ func enAttendAt(s string, i int) []int {
 	}
 	j := i
 	for _, w := range enAttendLead {
-		if hasPrefixFold(s[i:], w) {
+		if text.HasPrefixFold(s[i:], w) {
 			j = i + len(w)
 			break
 		}
@@ -356,7 +356,7 @@ func enAttendAt(s string, i int) []int {
 		return nil
 	}
 	for _, w := range enAttendNouns {
-		if end := n + len(w); hasPrefixFold(s[n:], w) && (end == len(s) || !wordscan.IsWordByte(s[end])) {
+		if end := n + len(w); text.HasPrefixFold(s[n:], w) && (end == len(s) || !wordscan.IsWordByte(s[end])) {
 			return []int{i, end, k, e}
 		}
 	}
@@ -365,20 +365,6 @@ func enAttendAt(s string, i int) []int {
 
 func isPerlSpace(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
-}
-
-// hasPrefixFold reports whether s starts with the lower-case ASCII w, ASCII
-// letters compared case-insensitively.
-func hasPrefixFold(s, w string) bool {
-	if len(s) < len(w) {
-		return false
-	}
-	for i := 0; i < len(w); i++ {
-		if wordscan.LowerASCII(s[i]) != w[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // hasDigit is strings.ContainsAny(s, "0123456789"), without its

@@ -1,39 +1,19 @@
 package meeting
 
 import (
-	"os"
-	"path/filepath"
-	"strings"
 	"testing"
 
+	"meetscan/analysis/internal/corpustest"
 	"meetscan/analysis/text"
 )
 
-// benchDocs returns the dev corpus and the fixtures as folded paragraphs,
-// the first one taken as the title.
 func benchDocs(b *testing.B) (titles []string, bodies [][]string) {
-	for _, dir := range []string{filepath.Join("..", "..", "..", "shared", "corpus", "dev"), filepath.Join("..", "testdata")} {
-		files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
-		for _, f := range files {
-			raw, err := os.ReadFile(f)
-			if err != nil {
-				b.Fatal(err)
-			}
-			var paras []string
-			for _, p := range strings.Split(string(raw), "\n") {
-				if p = strings.TrimSpace(strings.ToValidUTF8(p, "\uFFFD")); p != "" {
-					paras = append(paras, text.Simplify(p))
-				}
-			}
-			if len(paras) == 0 {
-				continue
-			}
-			titles = append(titles, paras[0])
-			bodies = append(bodies, paras[1:])
+	for _, paras := range corpustest.Articles(b, "..") {
+		for i, p := range paras {
+			paras[i] = text.Simplify(p)
 		}
-	}
-	if len(titles) == 0 {
-		b.Skip("no corpus")
+		titles = append(titles, paras[0])
+		bodies = append(bodies, paras[1:])
 	}
 	return titles, bodies
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"meetscan/analysis/internal/wordscan"
+	"meetscan/analysis/text"
 	"meetscan/data"
 )
 
@@ -211,28 +212,9 @@ func sentenceAround(p string, i int) (start, end int) {
 		if p[j] == '.' && p[j+1] == ' ' {
 			return start, j
 		}
-		if k := sentenceEnd(p[j:min(j+3, len(p))]); k == 0 {
+		if k := text.SentenceEnd(p[j:min(j+3, len(p))]); k == 0 {
 			return start, j
 		}
 	}
 	return start, end
-}
-
-// sentenceEnd returns the index of the first 。, ！ or ？ in p, or -1. All
-// three are three bytes long, and a lead byte is never part of another
-// rune, so a byte search finds what decoding runes would.
-func sentenceEnd(p string) int {
-	for i := 0; i+2 < len(p); i++ {
-		switch p[i] {
-		case 0xE3: // 。 E3 80 82
-			if p[i+1] == 0x80 && p[i+2] == 0x82 {
-				return i
-			}
-		case 0xEF: // ！ EF BC 81, ？ EF BC 9F
-			if p[i+1] == 0xBC && (p[i+2] == 0x81 || p[i+2] == 0x9F) {
-				return i
-			}
-		}
-	}
-	return -1
 }

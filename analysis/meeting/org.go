@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"meetscan/analysis/internal/wordscan"
+	"meetscan/analysis/text"
 )
 
 var (
@@ -68,7 +69,7 @@ func Org(title string, paras []string) string {
 // report that says no one held a meeting is about what that secretary
 // did for the unit. "" when the lede does not start so.
 func leaderOrgZh(p string) string {
-	if i := sentenceEnd(p); i >= 0 {
+	if i := text.SentenceEnd(p); i >= 0 {
 		p = p[:i]
 	}
 	// The lede starts with the date; a sentence with a hold verb (even

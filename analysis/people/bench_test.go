@@ -1,11 +1,10 @@
 package people
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
+	"meetscan/analysis/internal/corpustest"
 	"meetscan/analysis/segment"
 	"meetscan/analysis/text"
 )
@@ -36,27 +35,14 @@ func benchLex(b *testing.B) Lexicon {
 	return gseLex{seg.Find}
 }
 
-// benchDocs returns the dev corpus and the analysis fixtures as Extract
-// sees them: trimmed non-empty lines, and the same folded.
 func benchDocs(b *testing.B) (folded, orig [][]string) {
-	for _, dir := range []string{filepath.Join("..", "..", "..", "shared", "corpus", "dev"), filepath.Join("..", "testdata")} {
-		files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
-		for _, f := range files {
-			body, err := os.ReadFile(f)
-			if err != nil {
-				b.Fatal(err)
-			}
-			var o, fo []string
-			for _, p := range strings.Split(string(body), "\n") {
-				p = strings.TrimSpace(strings.ToValidUTF8(p, "\uFFFD"))
-				if p != "" {
-					o = append(o, p)
-					fo = append(fo, text.Simplify(p))
-				}
-			}
-			orig = append(orig, o)
-			folded = append(folded, fo)
+	orig = corpustest.Articles(b, "..")
+	for _, o := range orig {
+		fo := make([]string, len(o))
+		for i, p := range o {
+			fo[i] = text.Simplify(p)
 		}
+		folded = append(folded, fo)
 	}
 	return folded, orig
 }

@@ -983,19 +983,7 @@ func findCredits(p string, hits []creditHit, out []credit) []credit {
 		if creditTaken(out, s) || creditTaken(out, e-1) {
 			continue
 		}
-		j := e
-		for j < len(p) && (p[j] == ' ' || p[j] == '\t') {
-			j++
-		}
-		if strings.HasPrefix(p[j:], "：") {
-			j += len("：")
-		} else if j < len(p) && p[j] == ':' {
-			j++
-		}
-		for j < len(p) && (p[j] == ' ' || p[j] == '\t') {
-			j++
-		}
-		out = append(out, credit{s, j, e})
+		out = append(out, credit{s, afterColon(p, e), e})
 	}
 	// Starts are distinct (a second label at a start is skipped).
 	for i := 1; i < len(out); i++ {
@@ -1029,4 +1017,22 @@ func (b *builder) count(s string) int {
 	n := strings.Count(b.full, s)
 	b.counts[s] = n
 	return n
+}
+
+// afterColon returns where the name after a credit label ending at e
+// starts: past spaces, one colon (：or :) and spaces.
+func afterColon(p string, e int) int {
+	j := e
+	for j < len(p) && (p[j] == ' ' || p[j] == '\t') {
+		j++
+	}
+	if strings.HasPrefix(p[j:], "：") {
+		j += len("：")
+	} else if j < len(p) && p[j] == ':' {
+		j++
+	}
+	for j < len(p) && (p[j] == ' ' || p[j] == '\t') {
+		j++
+	}
+	return j
 }

@@ -1,6 +1,7 @@
 package people
 
 import (
+	"meetscan/analysis/text"
 	"regexp"
 	"strings"
 )
@@ -295,25 +296,10 @@ func hasRoleWord(s string) bool {
 		}
 		for _, w := range roleWordsByLetter[c-'a'] {
 			e := i + len(w)
-			if e <= len(s) && equalFoldASCII(s[i:e], w) && (e == len(s) || !isWordByte(s[e])) {
+			if e <= len(s) && text.HasPrefixFold(s[i:e], w) && (e == len(s) || !isWordByte(s[e])) {
 				return true
 			}
 		}
 	}
 	return false
-}
-
-// equalFoldASCII reports whether s equals the lower-case w up to the
-// case of ASCII letters.
-func equalFoldASCII(s, w string) bool {
-	for i := 0; i < len(w); i++ {
-		c := s[i]
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		if c != w[i] {
-			return false
-		}
-	}
-	return true
 }

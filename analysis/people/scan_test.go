@@ -97,19 +97,7 @@ func findCreditsOneByOne(p string) []credit {
 			for i := s; i < e; i++ {
 				taken[i] = true
 			}
-			j := e
-			for j < len(p) && (p[j] == ' ' || p[j] == '\t') {
-				j++
-			}
-			if strings.HasPrefix(p[j:], "：") {
-				j += len("：")
-			} else if j < len(p) && p[j] == ':' {
-				j++
-			}
-			for j < len(p) && (p[j] == ' ' || p[j] == '\t') {
-				j++
-			}
-			out = append(out, credit{s, j, e})
+			out = append(out, credit{s, afterColon(p, e), e})
 		}
 	}
 	slices.SortStableFunc(out, func(a, b credit) int { return a.s - b.s })

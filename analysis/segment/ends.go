@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"meetscan/analysis/text"
 	"unicode"
 	"unicode/utf8"
 
@@ -60,26 +61,12 @@ func (c *Cutter) hasMultiUnit(s string) bool {
 			continue
 		}
 		for _, w := range c.multiUnit {
-			if hasPrefixFold(s[i:], w) {
+			if text.HasPrefixFold(s[i:], w) {
 				return true
 			}
 		}
 	}
 	return false
-}
-
-// hasPrefixFold reports whether s starts with the lower-case word w, ASCII
-// case folded.
-func hasPrefixFold(s, w string) bool {
-	if len(s) < len(w) {
-		return false
-	}
-	for j := 0; j < len(w); j++ {
-		if lowerASCII(s[j]) != w[j] {
-			return false
-		}
-	}
-	return true
 }
 
 func asciiLower(s string) string {
