@@ -44,11 +44,8 @@ func (a *Analyzer) Analyze(art *data.Article) *data.Analysis {
 	if d.prepended {
 		first = 1
 	}
-	out.Paragraphs = make([]string, 0, len(d.orig))
-	for _, p := range d.folded[first:] {
-		out.Paragraphs = append(out.Paragraphs, text.Lang(p))
-	}
-	out.Lang = text.ArticleLang(d.orig)
+	// Folding keeps Han characters Han, so the originals count the same.
+	out.Paragraphs, out.Lang = text.Langs(d.orig, first)
 
 	body := d.body()
 
@@ -133,7 +130,7 @@ func (a *Analyzer) Analyze(art *data.Article) *data.Analysis {
 			nameParts[f] = true
 		}
 	}
-	kw := keywords.NewCounter(func(w string) bool { return nameParts[w] || a.seg.IsStop(w) })
+	kw := keywords.NewCounterStops(a.stops, nameParts)
 	seen := map[string]bool{}
 	for i, p := range d.orig {
 		if d.skip[i] && i != d.titleP {

@@ -45,6 +45,7 @@ type Analyzer struct {
 	tax      *taxonomy.Taxonomy
 	matcher  *taxonomy.Matcher
 	idf      *keywords.IDF
+	stops    *keywords.Stops // gse's stop words and the built-in ones
 	userDict string
 	version  string
 }
@@ -104,6 +105,7 @@ func New(cfg Config) (*Analyzer, error) {
 		tax:      tax,
 		matcher:  taxonomy.NewMatcher(tax, seg),
 		idf:      keywords.Default(),
+		stops:    keywords.NewStops(seg.StopWordMap),
 		userDict: dict,
 		version:  versionOf(dict, tax.Version()),
 	}, nil

@@ -1,10 +1,12 @@
 package dates
 
 import (
-	"meetscan/analysis/text"
+	"math/bits"
 	"regexp"
 	"strings"
 	"unicode/utf8"
+
+	"meetscan/analysis/text"
 )
 
 var (
@@ -160,7 +162,18 @@ func IsMetaLine(p string) bool {
 // leadBytesOver reports whether s has more than n bytes that are not
 // UTF-8 continuation bytes.
 func leadBytesOver(s string, n int) bool {
-	for i := 0; i < len(s); i++ {
+	i := 0
+	// Eight bytes at a time: a continuation byte is 10xxxxxx, so bit 7
+	// set and bit 6 clear marks one.
+	for ; i+8 <= len(s); i += 8 {
+		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		cont := x &^ (x << 1) & 0x8080808080808080
+		if n -= 8 - bits.OnesCount64(cont); n < 0 {
+			return true
+		}
+	}
+	for ; i < len(s); i++ {
 		if s[i]&0xC0 != 0x80 {
 			if n--; n < 0 {
 				return true

@@ -324,7 +324,7 @@ func byteClass(f func(c byte) bool) *[256]bool {
 // hasDigit is strings.ContainsAny(s, "0123456789"), without its
 // rune-by-rune walk of non-ASCII text.
 func hasDigit(s string) bool {
-	for i := 0; i < len(s); i++ {
+	for i := wordscan.SkipDigitFree(s); i < len(s); i++ {
 		if isDigit(s[i]) {
 			return true
 		}

@@ -60,6 +60,12 @@ func Years(s string) []int {
 	// The matches of yearRe are the non-overlapping 19dd/20dd runs from
 	// the left; keep those not inside a longer number.
 	for i := 0; i+4 <= len(s); {
+		// A year needs four digits: where s[i+3] is none, no year
+		// starts at i to i+3 (most places in Chinese text).
+		if !isDigit(s[i+3]) {
+			i += 4
+			continue
+		}
 		if !yearAt(s, i) {
 			i++
 			continue
@@ -115,7 +121,10 @@ func PeriodYear(title string, paras []string) int {
 			continue
 		}
 		body = append(body, p)
-		if held == "" {
+		// A sentence's verb is the paragraph's (no verb holds a
+		// sentence end, which is no word byte): most paragraphs have
+		// none, and one pass over them tells.
+		if held == "" && mayHoldMeeting(p) {
 			eachSentence(p, func(s string) bool {
 				if MeetingSentence(s) {
 					held = s
@@ -202,6 +211,13 @@ func PeriodYear(title string, paras []string) int {
 		}
 	}
 	return 0
+}
+
+// mayHoldMeeting reports whether MeetingSentence may hold for a sentence
+// of p.
+func mayHoldMeeting(p string) bool {
+	pos, _, sure := meetTable.First(p)
+	return !sure || pos >= 0
 }
 
 // planFollows reports whether the clause after a year speaks of plans or

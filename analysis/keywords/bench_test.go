@@ -1,7 +1,13 @@
 package keywords
 
 import (
+	"maps"
+	"slices"
+	"strconv"
+	"strings"
 	"testing"
+
+	"github.com/go-ego/gse"
 
 	"meetscan/analysis/internal/corpustest"
 	"meetscan/analysis/segment"
@@ -34,19 +40,117 @@ func BenchmarkArticle(b *testing.B) {
 			size += int64(len(p))
 		}
 	}
-	b.ReportAllocs()
-	b.ResetTimer()
-	cpu0 := gen.CPUTime()
-	b.SetBytes(size)
-	for i := 0; i < b.N; i++ {
-		for a, paras := range arts {
-			c := NewCounter(seg.IsStop)
-			for k, p := range paras {
-				c.TokenizeCut(folded[a][k], cuts[a][k])
-				Slogans(p)
+	stops := NewStops(seg.StopWordMap)
+	// The analysis excludes the names of the article's people.
+	names := map[string]bool{"张三": true, "志远": true}
+	counters := map[string]func() *Counter{
+		"func":  func() *Counter { return NewCounter(func(w string) bool { return names[w] || seg.IsStop(w) }) },
+		"stops": func() *Counter { return NewCounterStops(stops, names) },
+	}
+	for _, name := range []string{"func", "stops"} {
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			cpu0 := gen.CPUTime()
+			b.SetBytes(size)
+			for i := 0; i < b.N; i++ {
+				for a, paras := range arts {
+					c := counters[name]()
+					for k, p := range paras {
+						c.TokenizeCut(folded[a][k], cuts[a][k])
+						Slogans(p)
+					}
+					c.Top(idf, 10)
+				}
 			}
-			c.Top(idf, 10)
+			b.ReportMetric(float64(gen.CPUTime()-cpu0)/float64(b.N), "cpu-ns/op")
+		})
+	}
+}
+
+// TestCounterStops checks that NewCounterStops counts like NewCounter
+// with the equivalent StopFunc.
+func TestCounterStops(t *testing.T) {
+	seg, err := segment.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	stops := NewStops(seg.StopWordMap)
+	idf := Default()
+	for _, paras := range corpustest.Articles(t, "..") {
+		names := map[string]bool{}
+		for _, p := range paras {
+			// Exclude a few words of the article, as names would be.
+			for _, sg := range seg.Segment([]byte(p))[:min(3, len(seg.Segment([]byte(p))))] {
+				names[sg.Token().Text()] = true
+			}
+		}
+		c1 := NewCounter(func(w string) bool { return names[w] || seg.IsStop(w) })
+		c2 := NewCounterStops(stops, names)
+		for _, p := range paras {
+			f := text.Simplify(p)
+			var ends []int
+			for _, sg := range seg.Segment([]byte(f)) {
+				ends = append(ends, sg.End())
+			}
+			c1.TokenizeCut(f, ends)
+			c2.TokenizeCut(f, ends)
+		}
+		if !maps.Equal(c1.tf, c2.tf) || c1.total != c2.total {
+			t.Fatalf("counts differ: %d vs %d words", len(c1.tf), len(c2.tf))
+		}
+		if a, b := c1.Top(idf, 10), c2.Top(idf, 10); !slices.Equal(a, b) {
+			t.Fatalf("Top: %v vs %v", a, b)
 		}
 	}
-	b.ReportMetric(float64(gen.CPUTime()-cpu0)/float64(b.N), "cpu-ns/op")
+}
+
+// TestIDFTable checks the IDF table against a plain map of gse's table
+// (a later line of the same word wins, as in a map).
+func TestIDFTable(t *testing.T) {
+	want := map[string]float64{}
+	for _, line := range strings.Split(gse.ZhIdf, "\n") {
+		sp := strings.LastIndexByte(line, ' ')
+		if sp <= 0 {
+			continue
+		}
+		v, err := strconv.ParseFloat(strings.TrimSpace(line[sp+1:]), 64)
+		if err != nil {
+			continue
+		}
+		want[line[:sp]] = v
+	}
+	idf := Default()
+	for w, v := range want {
+		if got := idf.Weight(w); got != v {
+			t.Fatalf("Weight(%q) = %v, want %v", w, got, v)
+		}
+	}
+	for _, w := range []string{"", "党建品牌", "一岗双责", "xyzzy", strings.Repeat("长", 30000)} {
+		if _, ok := want[w]; !ok && idf.Weight(w) != idf.Median() {
+			t.Errorf("Weight(%q) = %v, want the median", w, idf.Weight(w))
+		}
+	}
+}
+
+// BenchmarkWeight looks up the words of the corpus, as Top does.
+func BenchmarkWeight(b *testing.B) {
+	seg, err := segment.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	idf := Default()
+	var words []string
+	for _, paras := range corpustest.Articles(b, "..") {
+		for _, p := range paras {
+			for _, sg := range seg.Segment([]byte(p)) {
+				words = append(words, sg.Token().Text())
+			}
+		}
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, w := range words {
+			idf.Weight(w)
+		}
+	}
 }

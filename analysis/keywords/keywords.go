@@ -8,6 +8,9 @@
 package keywords
 
 import (
+	"encoding/binary"
+	"hash/maphash"
+	"math"
 	"slices"
 	"sort"
 	"strconv"
@@ -25,14 +28,14 @@ import (
 // IDF is an inverse-document-frequency table with a median for unknown
 // words. It is immutable after Load.
 type IDF struct {
-	idf    map[string]float64
+	table  idfTable
 	median float64
 	max    float64 // largest weight, the median included
 }
 
-// ParseIDF reads lines "word idf".
+// ParseIDF reads lines "word idf"; a later line of a word wins.
 func ParseIDF(s string) *IDF {
-	t := &IDF{idf: make(map[string]float64, 280000)}
+	t := &IDF{table: newIDFTable(strings.Count(s, "\n") + 1)}
 	vals := make([]float64, 0, 280000)
 	for len(s) > 0 {
 		line := s
@@ -49,7 +52,7 @@ func ParseIDF(s string) *IDF {
 		if err != nil {
 			continue
 		}
-		t.idf[line[:sp]] = v
+		t.table.put(line[:sp], v)
 		vals = append(vals, v)
 	}
 	if len(vals) > 0 {
@@ -62,10 +65,85 @@ func ParseIDF(s string) *IDF {
 
 // Weight returns the IDF of w, the median for unknown words.
 func (t *IDF) Weight(w string) float64 {
-	if v, ok := t.idf[w]; ok {
+	if v, ok := t.table.get(w); ok {
 		return v
 	}
 	return t.median
+}
+
+// idfTable is the IDF map as an open-addressing table: the 270k-word
+// table does not fit any cache, and a Go map lookup costs about three
+// cache misses (control word, slot, key bytes); here a slot holds a hash
+// fingerprint and the offset of the entry, whose weight sits next to its
+// key bytes, so a lookup costs about two.
+type idfTable struct {
+	seed  maphash.Seed
+	slots []uint64 // fingerprint<<32 | offset+1 in blob; 0: empty
+	mask  uint64
+	// blob holds the entries: the weight's 8 bytes (little endian), the
+	// key's length (2 bytes), the key.
+	blob []byte
+	long map[string]float64 // keys too long for the 2-byte length
+}
+
+// newIDFTable returns an empty table for up to n words.
+func newIDFTable(n int) idfTable {
+	size := 16
+	for size < 2*n {
+		size *= 2
+	}
+	return idfTable{seed: maphash.MakeSeed(), slots: make([]uint64, size), mask: uint64(size - 1), long: map[string]float64{}}
+}
+
+// put sets the weight of w; the table must have room (newIDFTable).
+func (t *idfTable) put(w string, v float64) {
+	if len(w) > 0xFFFF || len(t.blob) >= 1<<31 {
+		t.long[w] = v
+		return
+	}
+	h := maphash.String(t.seed, w)
+	i := h & t.mask
+	for ; t.slots[i] != 0; i = (i + 1) & t.mask {
+		if off, ok := t.match(t.slots[i], h, w); ok {
+			binary.LittleEndian.PutUint64(t.blob[off:], math.Float64bits(v))
+			return
+		}
+	}
+	off := len(t.blob)
+	t.blob = binary.LittleEndian.AppendUint64(t.blob, math.Float64bits(v))
+	t.blob = binary.LittleEndian.AppendUint16(t.blob, uint16(len(w)))
+	t.blob = append(t.blob, w...)
+	t.slots[i] = h>>32<<32 | uint64(off+1)
+}
+
+// match reports whether slot s holds w, whose hash is h, and the offset
+// of its entry.
+func (t *idfTable) match(s, h uint64, w string) (int, bool) {
+	if s>>32 != h>>32 {
+		return 0, false
+	}
+	off := int(uint32(s)) - 1
+	e := t.blob[off:]
+	n := int(binary.LittleEndian.Uint16(e[8:]))
+	return off, n == len(w) && string(e[10:10+n]) == w
+}
+
+func (t *idfTable) get(w string) (float64, bool) {
+	if len(w) > 0xFFFF || len(t.slots) == 0 {
+		v, ok := t.long[w]
+		return v, ok
+	}
+	h := maphash.String(t.seed, w)
+	for i := h & t.mask; t.slots[i] != 0; i = (i + 1) & t.mask {
+		if off, ok := t.match(t.slots[i], h, w); ok {
+			return math.Float64frombits(binary.LittleEndian.Uint64(t.blob[off:])), true
+		}
+	}
+	if len(t.long) > 0 { // keys past the blob's 2 GB
+		v, ok := t.long[w]
+		return v, ok
+	}
+	return 0, false
 }
 
 // Median is the weight of unknown words.
@@ -85,11 +163,40 @@ func Default() *IDF {
 // StopFunc reports whether a token is a stop word.
 type StopFunc func(string) bool
 
+// Stops is an immutable set of stop words, the built-in English and
+// Chinese ones included, with a hashed bit set in front of its map. Build
+// it once (NewStops) and hand it to each article's counter
+// (NewCounterStops): a per-token StopFunc call costs a closure call and
+// map lookups that the bit set mostly spares.
+type Stops struct {
+	ws wordSet
+}
+
+// NewStops returns the built-in stop words plus words (for example gse's
+// Segmenter.StopWordMap; words mapped to false count too, as for gse's
+// IsStop).
+func NewStops(words map[string]bool) *Stops {
+	s := &Stops{ws: wordSet{words: make(map[string]bool, len(words)+len(zhStop.words)+len(enStop.words))}}
+	for _, set := range []map[string]bool{zhStop.words, enStop.words, words} {
+		for w := range set {
+			s.ws.add(w)
+		}
+	}
+	return s
+}
+
 // Counter accumulates term frequencies over an article's tokens.
 type Counter struct {
 	tf    map[string]int
 	total int
 	stop  StopFunc
+
+	// With stops set (NewCounterStops), stops and exclude replace the
+	// three stop checks; exBits is a small hashed bit set of exclude
+	// (wordBit modulo 256: exclude holds a few names).
+	stops   *Stops
+	exclude map[string]bool
+	exBits  [4]uint64
 }
 
 // NewCounter returns an empty counter using stop (may be nil) besides the
@@ -98,18 +205,46 @@ func NewCounter(stop StopFunc) *Counter {
 	return &Counter{tf: make(map[string]int, 64), stop: stop}
 }
 
+// NewCounterStops is NewCounter(func(w string) bool { return exclude[w]
+// || stops has w }) without a call per token: stops is built once per
+// process, exclude (may be nil) holds the article's own exclusions, such
+// as its people's names. The counter keeps exclude; do not change it
+// while counting.
+func NewCounterStops(stops *Stops, exclude map[string]bool) *Counter {
+	c := &Counter{tf: make(map[string]int, 64), stops: stops, exclude: exclude}
+	for w, ok := range exclude {
+		if ok {
+			b := wordBit(w) % 256
+			c.exBits[b/64] |= 1 << (b % 64)
+		}
+	}
+	return c
+}
+
+// isStop reports whether tok is a stop word of a NewCounterStops counter.
+func (c *Counter) isStop(tok string) bool {
+	b := wordBit(tok)
+	if c.stops.ws.bits[b/64]&(1<<(b%64)) != 0 {
+		if _, ok := c.stops.ws.words[tok]; ok {
+			return true
+		}
+	}
+	b %= 256
+	return c.exBits[b/64]&(1<<(b%64)) != 0 && c.exclude[tok]
+}
+
 // Add counts one token if it can be a keyword: Chinese words of two or
 // more characters, Latin words of three or more letters, no numbers, no
 // stop words.
 func (c *Counter) Add(tok string) {
-	tok = strings.TrimSpace(tok)
+	tok = trimSpace(tok)
 	if tok == "" {
 		return
 	}
-	r, _ := utf8.DecodeRuneInString(tok)
+	r, n := utf8.DecodeRuneInString(tok)
 	switch {
 	case text.IsHan(r):
-		if utf8.RuneCountInString(tok) < 2 {
+		if len(tok) == n { // one character
 			return
 		}
 	case r < utf8.RuneSelf && unicode.IsLetter(r):
@@ -117,17 +252,42 @@ func (c *Counter) Add(tok string) {
 			return
 		}
 		tok = strings.ToLower(tok)
-		if enStop.has(tok) {
+		// enStop is part of stops; an English stop word never starts
+		// with a Han character, so the order of the checks is free.
+		if c.stops == nil && enStop.has(tok) {
 			return
 		}
 	default:
 		return
 	}
-	if hasDigit(tok) || zhStop.has(tok) || (c.stop != nil && c.stop(tok)) {
+	if hasDigit(tok) {
+		return
+	}
+	if c.stops != nil {
+		if c.isStop(tok) {
+			return
+		}
+	} else if zhStop.has(tok) || (c.stop != nil && c.stop(tok)) {
 		return
 	}
 	c.tf[tok]++
 	c.total++
+}
+
+// trimSpace is strings.TrimSpace with a shortcut for the usual token,
+// which starts and ends with an ASCII non-space or a character of
+// U+4000..U+9FFF (lead byte E4..E9; no Unicode space is among them).
+func trimSpace(s string) string {
+	n := len(s)
+	if n == 0 {
+		return s
+	}
+	c0 := s[0]
+	if (c0 > ' ' && c0 < utf8.RuneSelf || c0 >= 0xE4 && c0 <= 0xE9) &&
+		(s[n-1] > ' ' && s[n-1] < utf8.RuneSelf || n >= 3 && s[n-3] >= 0xE4 && s[n-3] <= 0xE9) {
+		return s
+	}
+	return strings.TrimSpace(s)
 }
 
 func hasDigit(s string) bool {
@@ -250,11 +410,15 @@ func wordBit(w string) uint32 {
 func set(s string) *wordSet {
 	ws := &wordSet{words: map[string]bool{}}
 	for _, w := range strings.Fields(s) {
-		ws.words[w] = true
-		b := wordBit(w)
-		ws.bits[b/64] |= 1 << (b % 64)
+		ws.add(w)
 	}
 	return ws
+}
+
+func (ws *wordSet) add(w string) {
+	ws.words[w] = true
+	b := wordBit(w)
+	ws.bits[b/64] |= 1 << (b % 64)
 }
 
 func (ws *wordSet) has(w string) bool {

@@ -53,26 +53,12 @@ func hasLatin(p string) bool {
 }
 
 // hasOpening reports whether p has an opening quotation mark: a '"' or one
-// of “「『, which are the 3-byte sequences E2 80 9C, E3 80 8C and E3 80 8E
-// (a lead byte never occurs inside another character, so a byte scan
-// finds exactly what a rune scan finds).
+// of “「『. Four vectorised substring searches beat one byte loop over
+// the paragraph (a byte search finds exactly what a rune scan finds: a
+// lead byte never occurs inside another character).
 func hasOpening(p string) bool {
-	if strings.IndexByte(p, '"') >= 0 {
-		return true
-	}
-	for i := 0; i+2 < len(p); i++ {
-		switch p[i] {
-		case 0xE2:
-			if p[i+1] == 0x80 && p[i+2] == 0x9C {
-				return true
-			}
-		case 0xE3:
-			if p[i+1] == 0x80 && (p[i+2] == 0x8C || p[i+2] == 0x8E) {
-				return true
-			}
-		}
-	}
-	return false
+	return strings.IndexByte(p, '"') >= 0 || strings.Contains(p, "“") ||
+		strings.Contains(p, "「") || strings.Contains(p, "『")
 }
 
 // zhQuotes returns the contents of the Chinese quotations of p: an

@@ -42,7 +42,7 @@ func Attendance(paras []string) int {
 func attendZh(p string) int {
 	// strings.ContainsAny walks non-ASCII sets rune by rune; Contains per
 	// character uses the fast byte search.
-	if !containsAnyOf(p, personChars) || !containsAnyOf(p, verbChars) || !numPerson(p) {
+	if !personAndVerb(p) || !numPerson(p) {
 		return 0
 	}
 	if strings.Contains(p, "实到") {
@@ -63,7 +63,7 @@ func attendZh(p string) int {
 		if k == 1 {
 			off = attend2Start(p)
 		}
-		if off < 0 {
+		if off < 0 || k == 0 && !countThenVerb(p) || k == 1 && !verbThenNumeral(p) {
 			continue
 		}
 		for _, m := range re.FindAllStringSubmatchIndex(p[off:], -1) {
@@ -123,6 +123,63 @@ func countStart(s string) int {
 	return start
 }
 
+// countThenVerb reports whether a count of people in s has one of
+// attendVerbs after it as zhAttend needs: a 人 or 名 with numerals before
+// it (numBefore), then up to 12 runes none of ，。；,; and the verb. Most
+// counts ("三名同志发言") have none, and the pattern is then not run.
+func countThenVerb(s string) bool {
+	for _, c := range personChars {
+		for off := 0; off < len(s); {
+			k := strings.Index(s[off:], c)
+			if k < 0 {
+				break
+			}
+			i := off + k
+			off = i + len(c)
+			if !numBefore(s, i) {
+				continue
+			}
+			for j, n := off, 0; j < len(s); n++ {
+				for _, v := range attendVerbs {
+					if strings.HasPrefix(s[j:], v) {
+						return true
+					}
+				}
+				r, size := utf8.DecodeRuneInString(s[j:])
+				if n == 12 || strings.ContainsRune("，。；,;", r) {
+					break
+				}
+				j += size
+			}
+		}
+	}
+	return false
+}
+
+// verbThenNumeral reports whether a numeral (isNumeral) follows one of
+// zhAttend2's verbs within five runes: its optional words between them
+// (人员, 共, 计…) are at most four runes. Without one the pattern cannot
+// match.
+func verbThenNumeral(s string) bool {
+	for _, w := range []string{"参会", "与会", "参加会议", "出席会议"} {
+		for off := 0; off < len(s); {
+			k := strings.Index(s[off:], w)
+			if k < 0 {
+				break
+			}
+			off += k + len(w)
+			for j, n := off, 0; j < len(s) && n < 5; n++ {
+				r, size := utf8.DecodeRuneInString(s[j:])
+				if isNumeral(r) {
+					return true
+				}
+				j += size
+			}
+		}
+	}
+	return false
+}
+
 // attend2Start returns where zhAttend2's first match can start: its
 // leftmost verb, or -1.
 func attend2Start(s string) int {
@@ -146,7 +203,9 @@ func tail(p string, i, n int) string {
 }
 
 func attendEn(p string) int {
-	if !hasDigit(p) || !hasASCIILetter(p) {
+	// enAttend needs digits and spaces after them (`[0-9]{1,5}\s+`):
+	// Chinese text writes "2023年", "50余人" without.
+	if !hasDigitSpace(p) || !hasASCIILetter(p) {
 		return 0
 	}
 	// A sentence's verb is the paragraph's too (sentences end at
@@ -266,6 +325,30 @@ func numPerson(s string) bool {
 	return false
 }
 
+// gateTable finds personChars (tag 0) and verbChars (tag 1).
+var gateTable = func() *wordscan.Table {
+	t := wordscan.New(false)
+	for _, c := range personChars {
+		t.Add(wordscan.Entry{Word: c})
+	}
+	for _, c := range verbChars {
+		t.Add(wordscan.Entry{Word: c, Tag: 1})
+	}
+	return t
+}()
+
+// personAndVerb reports whether s has one of personChars and one of
+// verbChars: one pass, where strings.Contains per character would pass
+// over the paragraph for every absent one.
+func personAndVerb(s string) bool {
+	var seen [2]bool
+	gateTable.Each(s, func(_ int, e *wordscan.Entry) bool {
+		seen[e.Tag] = true
+		return !(seen[0] && seen[1])
+	})
+	return seen[0] && seen[1]
+}
+
 var (
 	personChars = []string{"人", "名"}
 	verbChars   = []string{"参", "出", "与", "到", "列"}
@@ -367,10 +450,21 @@ func isPerlSpace(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
 }
 
+// hasDigitSpace reports whether s has an ASCII digit followed by a Perl
+// space (\s).
+func hasDigitSpace(s string) bool {
+	for i := wordscan.SkipDigitFree(s); i+1 < len(s); i++ {
+		if s[i]-'0' <= 9 && isPerlSpace(s[i+1]) {
+			return true
+		}
+	}
+	return false
+}
+
 // hasDigit is strings.ContainsAny(s, "0123456789"), without its
 // rune-by-rune walk of non-ASCII text.
 func hasDigit(s string) bool {
-	for i := 0; i < len(s); i++ {
+	for i := wordscan.SkipDigitFree(s); i < len(s); i++ {
 		if s[i] >= '0' && s[i] <= '9' {
 			return true
 		}

@@ -163,6 +163,10 @@ func Type(title string, paras []string) string {
 		if p == title || i >= 12 {
 			continue
 		}
+		if n, ok := typeScan(p, &rest, &heldCounts, nHeld); ok {
+			nHeld = n
+			continue
+		}
 		countCues(p, rest[:len(cues)])
 		// No verb spans a sentence end, and sentences end at non-word
 		// bytes: the held sentences are those around the verbs found in
@@ -192,6 +196,107 @@ func Type(title string, paras []string) string {
 		}
 	}
 	return best
+}
+
+// holdTag tags typeTable's hold verbs (cue words are tagged by cue).
+const holdTag = wordscan.MaxTags - 1
+
+// typeTable finds cueTable's and holdTable's words in one pass; its
+// specials are both tables' (İ, K, ſ).
+var typeTable = func() *wordscan.Table {
+	if len(cues) > holdTag {
+		panic("meeting: too many cues")
+	}
+	t := wordscan.New(true,
+		wordscan.Entry{Word: "\u0130", Special: true},
+		wordscan.Entry{Word: "\u212a", Special: true},
+		wordscan.Entry{Word: "\u017f", Special: true})
+	for ci, c := range cues {
+		for _, w := range c.zh {
+			t.Add(wordscan.Entry{Word: w, Tag: ci})
+		}
+		for _, w := range c.en {
+			t.Add(wordscan.Entry{Word: w, Tag: ci})
+		}
+	}
+	for _, w := range []string{"召开", "举行", "举办", "开展", "组织", "carried out"} {
+		t.Add(wordscan.Entry{Word: w, Tag: holdTag})
+	}
+	for _, w := range holdWordsEn {
+		t.Add(wordscan.Entry{Word: w, Tag: holdTag, BoundBefore: true, BoundAfter: true})
+	}
+	return t
+}()
+
+// typeHit is a word typeTable found: a counted cue word or a hold verb.
+type typeHit struct {
+	pos int
+	tag int
+}
+
+// typeScan does Type's work on one paragraph p in one pass of typeTable:
+// it adds the cue counts of p to rest, those of the first held sentences
+// (up to two in all, nHeld so far) to heldCounts instead, and returns the
+// new nHeld. The counts of a sentence are those of the paragraph's
+// counted words inside it: no cue word spans a sentence end, so a
+// word's leftmost non-overlapping occurrences in the sentence are those
+// of the paragraph; and a verb's boundaries are alike in both (sentence
+// ends are no word bytes). ok is false, with nothing added, when a
+// special rune occurs or the paragraph has too many words for the
+// buffer: the caller counts it the long way.
+func typeScan(p string, rest *[maxCues]int, heldCounts *[2][maxCues]int, nHeld int) (int, bool) {
+	var hits [64]typeHit
+	n := 0
+	var next [wordscan.MaxEntries]int
+	ok := true
+	typeTable.Each(p, func(i int, e *wordscan.Entry) bool {
+		if e.Special || n == len(hits) {
+			ok = false
+			return false
+		}
+		if e.Tag == holdTag {
+			hits[n] = typeHit{i, holdTag}
+			n++
+			return true
+		}
+		if id := e.ID(); i >= next[id] {
+			hits[n] = typeHit{i, e.Tag}
+			n++
+			next[id] = i + len(e.Word)
+		}
+		return true
+	})
+	if !ok {
+		return nHeld, false
+	}
+	var counts [maxCues]int
+	for _, h := range hits[:n] {
+		if h.tag != holdTag {
+			counts[h.tag]++
+		}
+	}
+	for off, k := 0, 0; nHeld < 2; {
+		// The first verb at or after off.
+		for k < n && (hits[k].tag != holdTag || hits[k].pos < off) {
+			k++
+		}
+		if k == n {
+			break
+		}
+		start, end := sentenceAround(p, hits[k].pos)
+		for _, h := range hits[:n] {
+			if h.tag != holdTag && h.pos >= start && h.pos < end {
+				heldCounts[nHeld][h.tag]++
+				counts[h.tag]--
+			}
+		}
+		nHeld++
+		off = end
+	}
+	for ci := range cues {
+		rest[ci] += counts[ci]
+	}
+	return nHeld, true
 }
 
 // sentenceAround returns the bounds of the sentence of p that holds byte

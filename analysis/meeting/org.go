@@ -318,7 +318,9 @@ func hostEn(before string) string {
 	if i := lastClauseBreak(before); i >= 0 {
 		before = strings.TrimSpace(before[i+1:])
 	}
-	before = enBody.ReplaceAllString(before, "")
+	if mayStartBody(before) {
+		before = enBody.ReplaceAllString(before, "")
+	}
 	before = strings.TrimPrefix(before, "The ")
 	before = strings.TrimPrefix(before, "the ")
 	// "Slogan, Joint Promotion-Party Branch of X Held …": a title's
@@ -340,6 +342,19 @@ func hostEn(before string) string {
 		return ""
 	}
 	return before
+}
+
+// mayStartBody reports whether enBody may match s: after an optional
+// "the" and spaces, each of its names starts with "theor" or "central"
+// in any case (no rune folds to one of their letters).
+func mayStartBody(s string) bool {
+	if text.HasPrefixFold(s, "the") && len(s) > 3 && isPerlSpace(s[3]) {
+		t := strings.TrimLeft(s[3:], " \t\n\f\r")
+		if text.HasPrefixFold(t, "theor") || text.HasPrefixFold(t, "central") {
+			return true
+		}
+	}
+	return text.HasPrefixFold(s, "theor") || text.HasPrefixFold(s, "central")
 }
 
 // vagueEn reports whether the subject before a hold verb is a common

@@ -230,7 +230,15 @@ func titleWordSuffix(w string) int {
 // part, which is tried first and dropped when it fails.
 func capWords(p string, out [][2]int) [][2]int {
 	for i := 0; i < len(p); i++ {
-		if p[i] < 'A' || p[i] > 'Z' || i > 0 && isWordByte(p[i-1]) {
+		if !wordByte[p[i]] {
+			continue
+		}
+		// p[i] starts a run of word bytes: only its first byte may
+		// start a word; the rest of the run is skipped in one loop.
+		if p[i]-'A' >= 26 {
+			for i+1 < len(p) && wordByte[p[i+1]] {
+				i++
+			}
 			continue
 		}
 		j := i + 1
@@ -254,6 +262,9 @@ func capWords(p string, out [][2]int) [][2]int {
 			end = j
 		}
 		if end < 0 {
+			for i+1 < len(p) && wordByte[p[i+1]] {
+				i++
+			}
 			continue
 		}
 		out = append(out, [2]int{i, end})
@@ -261,6 +272,14 @@ func capWords(p string, out [][2]int) [][2]int {
 	}
 	return out
 }
+
+// wordByte is isWordByte as a table.
+var wordByte = func() (t [256]bool) {
+	for c := 0; c < 256; c++ {
+		t[c] = isWordByte(byte(c))
+	}
+	return t
+}()
 
 // isWordByte is \b's notion of a word character (ASCII only).
 func isWordByte(c byte) bool {

@@ -3,6 +3,7 @@ package people
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // Common Chinese surnames. Characters that are far more often function
@@ -125,7 +126,32 @@ func isGivenName(w string) bool {
 	if len(w) < 2 || len(w) > 14 || w[0] < 'A' || w[0] > 'Z' {
 		return false
 	}
-	l := strings.ToLower(strings.ReplaceAll(w, "-", ""))
+	// w comes from capWords and is ASCII: lower-case it without the two
+	// allocations of ToLower(ReplaceAll(…)), which stay for other input
+	// (ToLower folds the Kelvin sign to k).
+	var buf [14]byte
+	n := 0
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			n = -1
+			break
+		}
+		if c == '-' {
+			continue
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[n] = c
+		n++
+	}
+	var l string
+	if n >= 0 {
+		l = string(buf[:n])
+	} else {
+		l = strings.ToLower(strings.ReplaceAll(w, "-", ""))
+	}
 	for i := 0; i < len(l); i++ {
 		if l[i] < 'a' || l[i] > 'z' {
 			return false

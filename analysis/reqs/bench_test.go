@@ -5,6 +5,7 @@ import (
 
 	"meetscan/analysis/internal/corpustest"
 	"meetscan/analysis/text"
+	"meetscan/data/gen"
 )
 
 func benchDocs(b *testing.B) [][]string {
@@ -27,9 +28,11 @@ func BenchmarkExtract(b *testing.B) {
 	}
 	b.SetBytes(int64(size))
 	b.ReportAllocs()
+	cpu0 := gen.CPUTime()
 	for b.Loop() {
 		for _, d := range docs {
 			Extract(d, nil)
 		}
 	}
+	b.ReportMetric(float64(gen.CPUTime()-cpu0)/float64(b.N), "cpu-ns/op")
 }

@@ -232,21 +232,24 @@ func newLeadSet(chars string) (set leadSet) {
 // over whole characters (which decoding rune by rune would start at the
 // same bytes: a lead byte is never part of another character).
 func (set *leadSet) next(s string, i int, ascii *byteSet) int {
-	for i < len(s) {
+	for ; i < len(s); i++ {
 		c := s[i]
-		switch {
-		case c < 0x80:
+		if c < 0x80 {
 			if ascii[c] && (i == 0 || !isWordByte(s[i-1])) {
 				return i
 			}
-		case c >= 0xE4 && c <= 0xE9 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
-			if set[c-0xE4][s[i+1]&0x3F] {
-				return i
-			}
-			i += 3
 			continue
 		}
-		i++
+		// One unsigned comparison for E4…E9; other bytes step one.
+		if c-0xE4 > 0xE9-0xE4 || i+2 >= len(s) {
+			continue
+		}
+		if c1 := s[i+1]; c1&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			if set[c-0xE4][c1&0x3F] {
+				return i
+			}
+			i += 2
+		}
 	}
 	return len(s)
 }

@@ -111,13 +111,39 @@ func zhDirective(s string) int {
 	return demand
 }
 
+// hasQuoteOrJiang is strings.ContainsAny(s, "“「『《\"将") by a byte
+// scan: IndexAny with non-ASCII characters searches the set once per rune
+// of s. Each character is matched by its encoding; a lead byte is never
+// part of another character, so a match is where decoding would find it.
+func hasQuoteOrJiang(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '"':
+			return true
+		case 0xE2: // “ E2 80 9C
+			if i+2 < len(s) && s[i+1] == 0x80 && s[i+2] == 0x9C {
+				return true
+			}
+		case 0xE3: // 「 E3 80 8C, 『 E3 80 8E, 《 E3 80 8A
+			if i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0x8C || s[i+2] == 0x8E || s[i+2] == 0x8A) {
+				return true
+			}
+		case 0xE5: // 将 E5 B0 86
+			if i+2 < len(s) && s[i+1] == 0xB0 && s[i+2] == 0x86 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // putForward returns the offset of the directive word of s that puts
 // something forward, or -1: zhDirective, but passing over directive words
 // inside a quotation (a slogan: “管业务必须管廉洁”) and modal words that
 // follow a subject's 将 in their clause (a commitment: "行政班子将…必须…").
 func putForward(s string) int {
 	d := zhDirective(s)
-	if d < 0 || !strings.ContainsAny(s, "“「『《\"将") {
+	if d < 0 || !hasQuoteOrJiang(s) {
 		return d // nothing to pass over
 	}
 	quotes := quoteSpans(s)
@@ -161,6 +187,10 @@ func quoteSpans(s string) []text.Span {
 	pairs := [...][2]string{{"“", "”"}, {"「", "」"}, {"『", "』"}, {"《", "》"}, {`"`, `"`}}
 	var unclosed [len(pairs)]bool // no closing mark after here: stop looking
 	for i := 0; i < len(s); i++ {
+		// Every opening mark starts with one of these bytes.
+		if c := s[i]; c != '"' && c != 0xE2 && c != 0xE3 {
+			continue
+		}
 		for k, pr := range pairs {
 			if unclosed[k] || !strings.HasPrefix(s[i:], pr[0]) {
 				continue

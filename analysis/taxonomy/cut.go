@@ -160,18 +160,30 @@ func (m *Matcher) MatchCutSpan(text string, ends []int, start, end int) []data.T
 		return nil
 	}
 	sc := m.ids.Get().(*scratch)
-	ids := m.cutIDs(sc.ids[:0], FoldTraditional(text[start:end]), ends, start, &sc.word)
+	ids := m.cutIDs(sc.ids[:0], text[start:end], ends, start, &sc.word)
 	hits := m.hits(ids)
 	sc.ids = ids[:0]
 	m.ids.Put(sc)
 	return hits
 }
 
-// cutIDs appends the ids of s, a piece of cut text starting at byte off of
-// the text ends refers to.
+// cutIDs appends the ids of FoldTraditional(s), a piece of cut text
+// starting at byte off of the text ends refers to.
+//
+// The analysis cuts folded text, so s usually has nothing to fold: scan
+// takes s as it is and gives up at the first traditional character (it
+// decodes every Chinese character anyway), and only then is s folded and
+// scanned again. This spares FoldTraditional's own pass over the text.
 func (m *Matcher) cutIDs(dst []int32, s string, ends []int, off int, word *[]byte) []int32 {
-	c := tokenizer{m: m, text: s, ends: ends, ids: dst, word: *word}
-	c.scan(off)
+	check := len(tradOutside) == 0 // else foldTable is not all of the folding
+	if !check {
+		s = FoldTraditional(s)
+	}
+	c := tokenizer{m: m, text: s, ends: ends, ids: dst, word: *word, checkFold: check}
+	if !c.scan(off) {
+		c = tokenizer{m: m, text: FoldTraditional(s), ends: ends, ids: dst, word: c.word}
+		c.scan(off)
+	}
 	*word = c.word
 	return c.ids
 }
@@ -183,13 +195,17 @@ type tokenizer struct {
 	ends []int
 	ids  []int32
 	word []byte // scratch for normWord
+
+	checkFold bool // stop at a character FoldTraditional changes
 }
 
 // scan tokenizes c.text like scan (breaks, words, Chinese runs), with the
 // Chinese runs split at c.ends (minus off, those at or before a run's
 // start skipped), and appends the ids of the tokens to c.ids: -1 for
-// breaks and for tokens that are no term token.
-func (c *tokenizer) scan(off int) {
+// breaks and for tokens that are no term token. With c.checkFold set it
+// returns false, at once, if c.text has a character FoldTraditional
+// changes (all of which are in U+4E00..U+9FFF when tradOutside is empty).
+func (c *tokenizer) scan(off int) bool {
 	s := c.text
 	m := c.m
 	k := 0 // first end not yet passed
@@ -233,7 +249,10 @@ func (c *tokenizer) scan(off int) {
 			}
 		}
 		var cl uint8
-		if r >= 0x4E00 && r <= 0x9FFF {
+		if r >= foldLo && r <= foldHi {
+			if c.checkFold && foldTable[r-foldLo] != 0 {
+				return false
+			}
 			cl = clsHan
 		} else {
 			cl = class(r)
@@ -259,6 +278,7 @@ func (c *tokenizer) scan(off int) {
 		i += n
 	}
 	flush(len(s))
+	return true
 }
 
 // appendHan appends the ids of one Chinese token: emitHan's parts.
@@ -267,16 +287,52 @@ func (m *Matcher) appendHan(dst []int32, tok string) []int32 {
 	if id >= 0 || len(tok) < 12 || !m.startsPartString(tok) {
 		return append(dst, id)
 	}
-	b := []byte(tok)
-	if cuts := m.compound(b); cuts != nil {
-		prev := 0
-		for _, c := range cuts {
-			dst = append(dst, m.id(tok[prev:c]))
-			prev = c
-		}
-		return dst
+	if out, ok := m.appendCompound(dst, tok); ok {
+		return out
 	}
 	return append(dst, id)
+}
+
+// appendCompound is compound for a string, appending the ids of the parts
+// to dst: the same split (same search, id instead of known: both ask
+// whether a string is in the vocabulary), without allocating for tokens
+// of up to 32 characters.
+func (m *Matcher) appendCompound(dst []int32, tok string) ([]int32, bool) {
+	n := len(tok)
+	// best[i]: fewest parts covering tok[:i]; from[i]: start of the last one.
+	var bestBuf, fromBuf [97]int
+	best, from := bestBuf[:], fromBuf[:]
+	if n+1 > len(best) {
+		best, from = make([]int, n+1), make([]int, n+1)
+	}
+	best, from = best[:n+1], from[:n+1]
+	for i := 1; i <= n; i++ {
+		best[i] = -1
+	}
+	for i := 0; i < n; i++ {
+		if best[i] < 0 || i > 0 && tok[i]&0xC0 == 0x80 {
+			continue
+		}
+		for j := n; j >= i+6; j-- { // parts of two or more characters
+			if j < n && tok[j]&0xC0 == 0x80 { // not a character boundary
+				continue
+			}
+			if (best[j] < 0 || best[i]+1 < best[j]) && m.id(tok[i:j]) >= 0 {
+				best[j], from[j] = best[i]+1, i
+			}
+		}
+	}
+	if best[n] < 2 {
+		return dst, false
+	}
+	at := len(dst)
+	for range best[n] {
+		dst = append(dst, -1)
+	}
+	for i, k := n, best[n]-1; i > 0; i, k = from[i], k-1 {
+		dst[at+k] = m.id(tok[from[i]:i])
+	}
+	return dst, true
 }
 
 // startsPartString is startsPart for a string.

@@ -427,7 +427,7 @@ func (m *Matcher) match(text string, ends []int, cut bool) []data.ThemeHit {
 	sc := m.ids.Get().(*scratch)
 	var ids []int32
 	if cut {
-		ids = m.cutIDs(sc.ids[:0], FoldTraditional(text), ends, 0, &sc.word)
+		ids = m.cutIDs(sc.ids[:0], text, ends, 0, &sc.word)
 	} else {
 		ids = m.appendIDs(sc.ids[:0], text)
 	}
@@ -450,7 +450,9 @@ func (m *Matcher) hits(ids []int32) []data.ThemeHit {
 	nterms := 0
 	// The walk of walk, inlined: a closure call per occurrence showed.
 	for i := 0; i < len(ids); {
-		if ids[i] < 0 {
+		// Most tokens are no term token or start no term: skip them
+		// without the call.
+		if id := ids[i]; id < 0 || m.root[id] < 0 {
 			i++
 			continue
 		}

@@ -75,6 +75,10 @@ func IsHan(r rune) bool {
 // word, so Han characters are weighted three times a Latin letter.
 func Lang(s string) string {
 	han, latin := Counts(s)
+	return langOf(han, latin)
+}
+
+func langOf(han, latin int) string {
 	switch {
 	case han == 0 && latin == 0:
 		return ""
@@ -92,18 +96,13 @@ func Lang(s string) string {
 // the report), however short one side is; a Chinese term quoted inside an
 // English paragraph does not count.
 func ArticleLang(paras []string) string {
-	var zh, en int
-	var zhText, enText bool
-	for _, p := range paras {
-		han, latin := Counts(p)
-		zh += han * 3
-		en += latin
-		if han*3 >= latin {
-			zhText = zhText || han >= minHanText
-		} else {
-			enText = enText || latin >= minLatinText
-		}
-	}
+	_, lang := Langs(paras, len(paras))
+	return lang
+}
+
+// articleLang is ArticleLang from the weighted letter counts of the
+// article and whether it has running text in either language.
+func articleLang(zh, en int, zhText, enText bool) string {
 	switch {
 	case zh == 0 && en == 0:
 		return ""
@@ -125,3 +124,27 @@ const (
 	minHanText   = 40
 	minLatinText = 200
 )
+
+// Langs returns Lang of each of paras[from:] and ArticleLang(paras), from
+// one count of each paragraph instead of two. Simplify changes neither
+// count (it maps Han characters to Han characters), so paras may be the
+// folded or the original paragraphs.
+func Langs(paras []string, from int) (langs []string, article string) {
+	langs = make([]string, 0, len(paras)-min(from, len(paras)))
+	var zh, en int
+	var zhText, enText bool
+	for i, p := range paras {
+		han, latin := Counts(p)
+		if i >= from {
+			langs = append(langs, langOf(han, latin))
+		}
+		zh += han * 3
+		en += latin
+		if han*3 >= latin {
+			zhText = zhText || han >= minHanText
+		} else {
+			enText = enText || latin >= minLatinText
+		}
+	}
+	return langs, articleLang(zh, en, zhText, enText)
+}

@@ -106,6 +106,17 @@ func absorbClosers(p string, end int) int {
 
 func appendTrimmed(out []Span, p string, s, e int) []Span {
 	for s < e {
+		// Most spans start with a Han character or an ASCII byte:
+		// answer those without decoding (see asciiSpace).
+		if c := p[s]; c < utf8.RuneSelf {
+			if !asciiSpace[c] {
+				break
+			}
+			s++
+			continue
+		} else if c >= 0xE4 {
+			break
+		}
 		r, n := utf8.DecodeRuneInString(p[s:])
 		if !unicode.IsSpace(r) {
 			break
@@ -113,6 +124,13 @@ func appendTrimmed(out []Span, p string, s, e int) []Span {
 		s += n
 	}
 	for e > s {
+		if c := p[e-1]; c < utf8.RuneSelf {
+			if !asciiSpace[c] {
+				break
+			}
+			e--
+			continue
+		}
 		r, n := utf8.DecodeLastRuneInString(p[s:e])
 		if !unicode.IsSpace(r) {
 			break
@@ -125,9 +143,19 @@ func appendTrimmed(out []Span, p string, s, e int) []Span {
 	return out
 }
 
+// asciiSpace is unicode.IsSpace for the ASCII bytes. A rune whose lead
+// byte is E4 or more (U+4000 and up) is never white space: the Unicode
+// white space above ASCII is U+0085, U+00A0, U+1680, U+2000…U+200A,
+// U+2028, U+2029, U+202F, U+205F and U+3000 (lead bytes C2, E1, E2, E3),
+// and an invalid byte decodes to U+FFFD, which is not space either.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
+
 // Split cuts s[sp] at any of the separator runes; each piece keeps its
 // trailing separator. Pieces are trimmed of white space.
 func Split(s string, sp Span, seps string) []Span {
+	if leads, ok := sepLeads(seps); ok {
+		return splitLeads(s, sp, seps, leads)
+	}
 	var out []Span
 	start := sp.Start
 	for i := sp.Start; i < sp.End; {
@@ -161,4 +189,56 @@ func isSep(seps string, r rune) bool {
 		}
 	}
 	return false
+}
+
+// sepLeads returns the lead bytes (C0…FF, as bits 0…63) of the non-ASCII
+// separators; ok is false when seps holds utf8.RuneError or an invalid
+// byte, which invalid text would match (isSep), so Split must decode.
+func sepLeads(seps string) (leads uint64, ok bool) {
+	for _, r := range seps {
+		if r == utf8.RuneError {
+			return 0, false
+		}
+		if r >= utf8.RuneSelf {
+			var buf [utf8.UTFMax]byte
+			utf8.EncodeRune(buf[:], r)
+			leads |= 1 << (buf[0] - 0xC0)
+		}
+	}
+	return leads, true
+}
+
+// splitLeads is Split for separators without utf8.RuneError. It decodes
+// only at ASCII bytes and at lead bytes of a separator: every other
+// character either decodes to a rune that is no separator (its lead byte
+// is not one of theirs) or to utf8.RuneError, which is none either. A lead
+// byte is never part of another character's encoding, and an invalid one
+// decodes one byte wide, so decoding starts at the same bytes as a rune
+// by rune scan.
+func splitLeads(s string, sp Span, seps string, leads uint64) []Span {
+	var out []Span
+	start := sp.Start
+	t := s[:sp.End]
+	for i := sp.Start; i < len(t); {
+		c := t[i]
+		if c < utf8.RuneSelf {
+			i++
+			if strings.IndexByte(seps, c) >= 0 {
+				out = appendTrimmed(out, t, start, i)
+				start = i
+			}
+			continue
+		}
+		if c < 0xC0 || leads&(1<<(c-0xC0)) == 0 {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(t[i:])
+		i += n
+		if isSep(seps, r) {
+			out = appendTrimmed(out, t, start, i)
+			start = i
+		}
+	}
+	return appendTrimmed(out, t, start, sp.End)
 }

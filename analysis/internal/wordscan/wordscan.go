@@ -55,6 +55,10 @@ type Entry struct {
 	letters bool // the word has ASCII letters (set by Add)
 }
 
+// ID returns the entry's number in its table (0 up to MaxEntries), for
+// callers that keep per-word state as Count does.
+func (e *Entry) ID() int { return e.id }
+
 // MaxEntries bounds a table, so that per-word state fits an array on the
 // stack.
 const MaxEntries = 160
@@ -166,8 +170,15 @@ func rune3(s string, i int) uint16 {
 // either case alike (so it serves folding tables too): a filter, whose
 // collisions only cost a closer look.
 func quad4(s string, i int) uint16 {
-	k := uint32(s[i]&0x1F)<<15 | uint32(s[i+1]&0x1F)<<10 | uint32(s[i+2]&0x1F)<<5 | uint32(s[i+3]&0x1F)
+	s = s[i : i+4]
+	k := (uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24) & 0x1F1F1F1F
 	return uint16(k * 0x9E3779B1 >> 16)
+}
+
+// quadHit reports whether the four bytes at s[i:] may start a word.
+func (t *Table) quadHit(s string, i int) bool {
+	h := quad4(s, i)
+	return t.quad[h/64]&(1<<(h%64)) != 0
 }
 
 // pair6 hashes the six bytes at s[i:] (a three-byte rune first) to 16
@@ -187,12 +198,21 @@ func (t *Table) Each(s string, f func(i int, e *Entry) bool) {
 		next := i + 1
 		switch {
 		case c < 0x80:
-			if i+3 < len(s) {
-				if h := quad4(s, i); t.quad[h/64]&(1<<(h%64)) == 0 {
-					i = next
-					continue
+			// A run of ASCII (English text) in a loop of its own. Spaces,
+			// punctuation and the letters no word starts with are ruled
+			// out by one lookup, before the hash.
+			for t.row[c] == 0 || i+3 < len(s) && !t.quadHit(s, i) {
+				if i++; i+1 >= len(s) {
+					return
+				}
+				if c = s[i]; c >= 0x80 {
+					break
 				}
 			}
+			if c >= 0x80 {
+				continue
+			}
+			next = i + 1
 		case c >= 0xE0 && c < 0xF0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
 			next = i + 3
 			r := rune3(s, i)
@@ -304,6 +324,25 @@ func (t *Table) Count(s string, counts []int) bool {
 // IsWordByte is \b's notion of a word character (ASCII only).
 func IsWordByte(c byte) bool {
 	return c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c == '_'
+}
+
+// SkipDigitFree returns where a byte-by-byte search of s for an ASCII
+// digit can start without missing one: it steps over eight bytes at a
+// time while they hold none (most paragraphs have no digit).
+func SkipDigitFree(s string) int {
+	const ones, low7, high = 0x0101010101010101, 0x7F7F7F7F7F7F7F7F, 0x8080808080808080
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		// The exact "has between" test of Bit Twiddling Hacks: a byte
+		// above '0'-1 and below '9'+1.
+		t := x & low7
+		if (ones*(127+'9'+1)-t)&^x&(t+ones*(127-('0'-1)))&high != 0 {
+			break
+		}
+	}
+	return i
 }
 
 // LowerASCII maps A-Z to a-z and every other byte to itself.

@@ -160,3 +160,31 @@ func TestWordBytes(t *testing.T) {
 		}
 	}
 }
+
+// TestSkipDigitFree checks that no digit comes before SkipDigitFree's
+// answer and that a digit is in the eight bytes after it, on random text.
+func TestSkipDigitFree(t *testing.T) {
+	x := uint64(88172645463325252)
+	var b [40]byte
+	for n := 0; n < 100000; n++ {
+		for i := range b {
+			x ^= x << 13
+			x ^= x >> 7
+			x ^= x << 17
+			b[i] = byte(x)
+			if x>>60 != 0 && b[i] >= '0' && b[i] <= '9' {
+				b[i] = 'a' // digits rarer, so that runs without them occur
+			}
+		}
+		s := string(b[:n%41])
+		k := SkipDigitFree(s)
+		for i := 0; i < k; i++ {
+			if s[i] >= '0' && s[i] <= '9' {
+				t.Fatalf("SkipDigitFree(%q) = %d skips a digit", s, k)
+			}
+		}
+		if k+8 <= len(s) && !strings.ContainsAny(s[k:k+8], "0123456789") {
+			t.Fatalf("SkipDigitFree(%q) = %d stops early", s, k)
+		}
+	}
+}
