@@ -128,32 +128,24 @@ func countStart(s string) int {
 // it (numBefore), then up to 12 runes none of ，。；,; and the verb. Most
 // counts ("三名同志发言") have none, and the pattern is then not run.
 func countThenVerb(s string) bool {
-	for _, c := range personChars {
-		for off := 0; off < len(s); {
-			k := strings.Index(s[off:], c)
-			if k < 0 {
+	found := false
+	eachCount(s, func(i int) bool {
+		for j, n := i+len("人"), 0; j < len(s); n++ {
+			for _, v := range attendVerbs {
+				if strings.HasPrefix(s[j:], v) {
+					found = true
+					return false
+				}
+			}
+			r, size := utf8.DecodeRuneInString(s[j:])
+			if n == 12 || strings.ContainsRune("，。；,;", r) {
 				break
 			}
-			i := off + k
-			off = i + len(c)
-			if !numBefore(s, i) {
-				continue
-			}
-			for j, n := off, 0; j < len(s); n++ {
-				for _, v := range attendVerbs {
-					if strings.HasPrefix(s[j:], v) {
-						return true
-					}
-				}
-				r, size := utf8.DecodeRuneInString(s[j:])
-				if n == 12 || strings.ContainsRune("，。；,;", r) {
-					break
-				}
-				j += size
-			}
+			j += size
 		}
-	}
-	return false
+		return true
+	})
+	return found
 }
 
 // verbThenNumeral reports whether a numeral (isNumeral) follows one of
@@ -309,6 +301,14 @@ func containsAnyOf(s string, words []string) bool {
 // Most paragraphs have none, and the patterns, which start with a
 // numeral class, would otherwise be tried at every numeral (一 is common).
 func numPerson(s string) bool {
+	found := false
+	eachCount(s, func(int) bool { found = true; return false })
+	return found
+}
+
+// eachCount calls f with the byte offset of every 人 or 名 in s that has
+// numerals before it (numBefore), all 人 first, until f returns false.
+func eachCount(s string, f func(i int) bool) {
 	for _, c := range personChars {
 		for off := 0; off < len(s); {
 			k := strings.Index(s[off:], c)
@@ -317,12 +317,11 @@ func numPerson(s string) bool {
 			}
 			i := off + k
 			off = i + len(c)
-			if numBefore(s, i) {
-				return true
+			if numBefore(s, i) && !f(i) {
+				return
 			}
 		}
 	}
-	return false
 }
 
 // gateTable finds personChars (tag 0) and verbChars (tag 1).
