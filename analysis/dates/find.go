@@ -10,15 +10,6 @@ import (
 )
 
 var (
-	// 2023年1月10日, 1月10日, 2018年7日3日 (a typo for 7月3日 seen on real pages).
-	zhDate = regexp.MustCompile(`(?:((?:19|20)\d\d)\s*年\s*)?(\d{1,2})\s*[月日]\s*(\d{1,2})\s*[日号]`)
-	// 2024-01-04, 2019/12/30, 2019.12.30
-	isoDate   = regexp.MustCompile(`((?:19|20)\d\d)[-/.](\d{1,2})[-/.](\d{1,2})`)
-	monthName = `(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)`
-	// December 28, December 30th, February, 1, 2021, July 15, 2019
-	enMD = regexp.MustCompile(`\b` + monthName + `\.?,?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s*((?:19|20)\d\d)\b)?`)
-	// 28 December 2023
-	enDM = regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?` + monthName + `\b,?(?:\s*((?:19|20)\d\d)\b)?`)
 	// Labels of the metadata lines pages print near the title (plain
 	// strings: checked on every paragraph, so no regular expression).
 	pubLabelsZh = strings.Fields("发布时间 发布日期 发表时间 发表日期 刊发日期 更新时间 时间: 时间： 日期: 日期： 编印 来源: 来源： 点击次数 点击数 点击量 浏览次数 阅读次数 阅读量")

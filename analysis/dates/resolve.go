@@ -43,12 +43,8 @@ func Resolve(md Date, ref Date, period int, backward bool, years []int) Date {
 }
 
 var (
-	yearRe = regexp.MustCompile(`(?:19|20)\d\d`)
-	// 2018年度, 2023 annual, 2023 Annual, the 2021 Party Branch...
-	annualZh = regexp.MustCompile(`((?:19|20)\d\d)\s*年度`)
+	// 2023 annual, 2023 Annual, annual … of 2021
 	annualEn = regexp.MustCompile(`(?i)\b((?:19|20)\d\d)\s+annual\b|\bannual\s+(?:[a-z]+\s+){0,3}(?:of|for)\s+((?:19|20)\d\d)\b`)
-	// 2017年 not followed by a month (then it is a date): "2022年党建工作".
-	yearZh = regexp.MustCompile(`((?:19|20)\d\d)\s*年([^度\d\s]|$)`)
 	// "the 2020 Party Building Work Promotion Meeting": a year right before
 	// capitalised words or party vocabulary.
 	yearEn = regexp.MustCompile(`(?i)\b((?:19|20)\d\d)\s+(?:party|branch|work|democratic|review|secretary|theme)`)
@@ -79,10 +75,6 @@ func Years(s string) []int {
 }
 
 func isDigit(b byte) bool { return b >= '0' && b <= '9' }
-
-// planYear matches a year that is the subject of plans, not the period
-// reviewed: "对2022年度党建工作提出了三点要求", "谋划好2020年全区党建工作".
-var planYear = regexp.MustCompile(`(?:谋划|规划|部署|安排|计划|展望|对)\s*(?:好)?(?:\p{Han}{0,4})?$`)
 
 // PeriodYear returns the work year a report is about, looking in order at
 // the title, the sentence that says the meeting was held, then the rest of

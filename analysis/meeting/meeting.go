@@ -94,10 +94,6 @@ func phrases(s string) []string { return strings.Split(s, "|") }
 // the branch…" start sentences, and titles capitalise every word.
 var holdVerb = regexp.MustCompile(`召开|举行|举办|开展|组织|(?i:\bheld\b|\bholds?\b|\borgani[sz]ed\b|\bconvened\b|\bpresided\b|carried out)`)
 
-// holdVerbEn is the English part of holdVerb (the reference of
-// holdWordsEn in the tests).
-var holdVerbEn = regexp.MustCompile(`(?i)\bheld\b|\bholds?\b|\borgani[sz]ed\b|\bconvened\b|\bpresided\b|carried out`)
-
 // holdTable finds holdVerb's words: the Chinese verbs and "carried out"
 // are plain substrings, the rest needs word boundaries. It folds ASCII
 // case; (?i) also folds ſ (U+017F) to s, which sends a text that has it

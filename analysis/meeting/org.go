@@ -10,16 +10,6 @@ import (
 )
 
 var (
-	// The clause before 召开/举行: "...日上午,机关党委在图书馆报告厅召开".
-	// 开幕 opens a congress: "第二次代表大会在…隆重开幕".
-	zhHold = regexp.MustCompile(`(?:组织)?(?:召开|举行|举办|开展|开幕)`)
-	// Locative phrases between the host and the verb: 在沪, 于学院会议室.
-	zhLoc = regexp.MustCompile(`(?:在|于).*$`)
-	// Leading dates, datelines and connectives of the clause. leadEnd
-	// scans for it; the pattern stays as the reference of the tests.
-	zhLead = regexp.MustCompile(`^.*?(?:\d{1,2}\s*[日号](?:上午|下午|晚上|晚|早上)?|讯|近日|日前|近期|本网讯|本报讯)`)
-	// Meeting bodies named after the host: 资源学院党委理论学习中心组.
-	zhBody = regexp.MustCompile(`(?:理论学习中心组|中心组|(?:党的建设|党建)?(?:工作)?领导小组(?:会议)?|会议|大会)$`)
 	// Any case: titles write "Holds", sentences start with "Held".
 	enHold = regexp.MustCompile(`(?i)\b(?:held|holds|hold|organized|organised|convened)\b`)
 	enBody = regexp.MustCompile(`(?i)^(?:the\s+)?(?:theory learning (?:center|centre|group)|theoretical (?:study|learning) (?:center|centre|central) group|central group)\s+of\s+(?:the\s+)?(?:party (?:group|committee)\s+of\s+)?`)

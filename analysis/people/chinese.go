@@ -1,23 +1,10 @@
 package people
 
 import (
-	"regexp"
 	"strings"
 	"unicode/utf8"
 
 	"meetscan/analysis/text"
-)
-
-// The patterns of the Chinese contexts. findSlashCredits, trailName and
-// findLists scan for them; the patterns stay as the reference of the
-// tests.
-var (
-	// 程小龙/文、摄 刘晓平/审
-	zhSlash = regexp.MustCompile(`(\p{Han}{2,4})\s*/\s*(文、摄|文|摄|图|审|编辑|审核|供稿)`)
-	// A bracketed name closing a paragraph: "(唐亚国)".
-	zhTrail = regexp.MustCompile(`[（(]\s*(\p{Han}{2,4})\s*[）)]\s*$`)
-	// Lists of names: "苏有良、陈兴友、张信群…".
-	zhList = regexp.MustCompile(`(?:\p{Han}{2,3}、){2,}\p{Han}{2,3}`)
 )
 
 // followers are words that may come right after a name.

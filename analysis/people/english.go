@@ -9,15 +9,8 @@ import (
 var (
 	// Role words in English appositions and titles.
 	enRoleWord = regexp.MustCompile(`(?i)\b(?:secretary|chairman|chairwoman|chair|member|director|manager|president|head|deputy|vice|leader|chief|dean|principal|mayor|minister|commissioner|comrade|general manager|party committee|submitted by|author|editor|reporter|correspondent|photographer)\b`)
-	// Title words that may stand before a name: "Party Committee Secretary
-	// and Chairman Wu Qiujue", "Deputy Secretary Wang Weitao". titleTail
-	// scans for it; the pattern stays as the reference of the tests.
-	enTitleTail = regexp.MustCompile(`((?:(?:[A-Z][a-z]+|and|of|the|member|secretary|chairman|committee|party)\s+){1,8})$`)
-	enCredit    = regexp.MustCompile(`(?i)(submitted by|written by|author|editor|reporter|correspondent|photo(?:graphed)? by|photographer|source|contributed by|contributor|reviewed by|reviewer)\s*[:：]\s*$`)
+	enCredit   = regexp.MustCompile(`(?i)(submitted by|written by|author|editor|reporter|correspondent|photo(?:graphed)? by|photographer|source|contributed by|contributor|reviewed by|reviewer)\s*[:：]\s*$`)
 )
-
-// capWord is the reference pattern of capWords.
-var capWord = regexp.MustCompile(`\b[A-Z][a-z]{0,12}(?:-[A-Za-z][a-z]{1,8})?\b`)
 
 func (b *builder) english(p, o string) {
 	// Pairs of adjacent capitalised words, overlapping: in "Secretary Liu

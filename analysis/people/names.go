@@ -1,7 +1,6 @@
 package people
 
 import (
-	"regexp"
 	"strings"
 	"unicode/utf8"
 )
@@ -81,9 +80,6 @@ var pinyinSurnames = func() map[string]bool {
 	}
 	return m
 }()
-
-// syllable is the reference pattern of isSyllable.
-var syllable = regexp.MustCompile(`^(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|van|ai|ei|ao|ou|an|en|in|un|vn|ia|ie|iu|ua|uo|ui|ue|ve|er|a|o|e|i|u|v)$`)
 
 // isPinyin reports whether s (lower case) is one or two pinyin syllables,
 // the shape of a romanised given name ("qiujue", "ning").
