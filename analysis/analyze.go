@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -66,18 +67,13 @@ func (a *Analyzer) Analyze(art *data.Article) *data.Analysis {
 	// themes, requirement themes and keywords.
 	paraHits := make([][]data.ThemeHit, len(d.orig))
 	cuts := make([][]int, len(d.orig))
-	// All paragraphs are cut first: gse's dictionary walk stays in cache.
-	// The token ends share one backing array.
+	// The token ends of all paragraphs share one backing array.
 	ends := make([]int, 0, len(art.Body)/4)
 	for i, p := range d.folded {
 		if !d.skip[i] || i == d.titleP {
 			start := len(ends)
 			ends = a.cutter.Ends(ends, p)
 			cuts[i] = ends[start:len(ends):len(ends)]
-		}
-	}
-	for i, p := range d.folded {
-		if cuts[i] != nil {
 			paraHits[i] = a.matcher.MatchCut(p, cuts[i])
 		}
 	}
@@ -130,7 +126,7 @@ func (a *Analyzer) Analyze(art *data.Article) *data.Analysis {
 			nameParts[f] = true
 		}
 	}
-	kw := keywords.NewCounterStops(a.stops, nameParts)
+	kw := keywords.NewCounter(a.stops, nameParts)
 	seen := map[string]bool{}
 	for i, p := range d.orig {
 		if d.skip[i] && i != d.titleP {
@@ -313,9 +309,12 @@ func presiderOf(d *doc, c *cast) int {
 	return leadBy(d, c, presideIndex, presideWords)
 }
 
+// speechZh are speechRe's Chinese alternatives.
+var speechZh = []string{"讲话", "致辞", "作总结", "点评"}
+
 // Plain-string pre-checks of speechRe and presideRe (lower case).
 var (
-	speechWords  = []string{"讲话", "致辞", "作总结", "点评", "speech", "summed up"}
+	speechWords  = append(slices.Clip(speechZh), "speech", "summed up")
 	presideWords = []string{"主持", "presid", "chair"}
 )
 
@@ -356,7 +355,7 @@ func speechIndex(s string) int {
 			}
 		}
 		if c >= 0x80 {
-			for _, w := range speechWords[:4] {
+			for _, w := range speechZh {
 				if strings.HasPrefix(s[i:], w) {
 					return i
 				}

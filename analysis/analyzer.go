@@ -95,13 +95,14 @@ func New(cfg Config) (*Analyzer, error) {
 			}
 		}
 	}
-	seg, err := segment.Shared(dict)
+	cutter, err := segment.SharedCutter(dict)
 	if err != nil {
 		return nil, fmt.Errorf("analysis: %w", err)
 	}
+	seg := cutter.Segmenter()
 	return &Analyzer{
 		seg:      seg,
-		cutter:   segment.NewCutter(seg),
+		cutter:   cutter,
 		tax:      tax,
 		matcher:  taxonomy.NewMatcher(tax, seg),
 		idf:      keywords.Default(),

@@ -160,14 +160,10 @@ func Default() *IDF {
 	return defaultIDF
 }
 
-// StopFunc reports whether a token is a stop word.
-type StopFunc func(string) bool
-
 // Stops is an immutable set of stop words, the built-in English and
 // Chinese ones included, with a hashed bit set in front of its map. Build
-// it once (NewStops) and hand it to each article's counter
-// (NewCounterStops): a per-token StopFunc call costs a closure call and
-// map lookups that the bit set mostly spares.
+// it once (NewStops) and hand it to each article's counter (NewCounter):
+// most tokens are no stop word, and the bit set spares them the map.
 type Stops struct {
 	ws wordSet
 }
@@ -189,28 +185,19 @@ func NewStops(words map[string]bool) *Stops {
 type Counter struct {
 	tf    map[string]int
 	total int
-	stop  StopFunc
 
-	// With stops set (NewCounterStops), stops and exclude replace the
-	// three stop checks; exBits is a small hashed bit set of exclude
-	// (wordBit modulo 256: exclude holds a few names).
+	// Words in stops or exclude are not counted; exBits is a small hashed
+	// bit set of exclude (wordBit modulo 256: exclude holds a few names).
 	stops   *Stops
 	exclude map[string]bool
 	exBits  [4]uint64
 }
 
-// NewCounter returns an empty counter using stop (may be nil) besides the
-// built-in English stop words.
-func NewCounter(stop StopFunc) *Counter {
-	return &Counter{tf: make(map[string]int, 64), stop: stop}
-}
-
-// NewCounterStops is NewCounter(func(w string) bool { return exclude[w]
-// || stops has w }) without a call per token: stops is built once per
-// process, exclude (may be nil) holds the article's own exclusions, such
-// as its people's names. The counter keeps exclude; do not change it
-// while counting.
-func NewCounterStops(stops *Stops, exclude map[string]bool) *Counter {
+// NewCounter returns an empty counter that skips the words of stops (built
+// once per process) and of exclude (may be nil: the article's own
+// exclusions, such as its people's names). The counter keeps exclude; do
+// not change it while counting.
+func NewCounter(stops *Stops, exclude map[string]bool) *Counter {
 	c := &Counter{tf: make(map[string]int, 64), stops: stops, exclude: exclude}
 	for w, ok := range exclude {
 		if ok {
@@ -221,7 +208,7 @@ func NewCounterStops(stops *Stops, exclude map[string]bool) *Counter {
 	return c
 }
 
-// isStop reports whether tok is a stop word of a NewCounterStops counter.
+// isStop reports whether tok is in the counter's stops or exclude.
 func (c *Counter) isStop(tok string) bool {
 	b := wordBit(tok)
 	if c.stops.ws.bits[b/64]&(1<<(b%64)) != 0 {
@@ -252,22 +239,10 @@ func (c *Counter) Add(tok string) {
 			return
 		}
 		tok = strings.ToLower(tok)
-		// enStop is part of stops; an English stop word never starts
-		// with a Han character, so the order of the checks is free.
-		if c.stops == nil && enStop.has(tok) {
-			return
-		}
 	default:
 		return
 	}
-	if hasDigit(tok) {
-		return
-	}
-	if c.stops != nil {
-		if c.isStop(tok) {
-			return
-		}
-	} else if zhStop.has(tok) || (c.stop != nil && c.stop(tok)) {
+	if hasDigit(tok) || c.isStop(tok) {
 		return
 	}
 	c.tf[tok]++

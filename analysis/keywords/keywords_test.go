@@ -26,7 +26,7 @@ func TestIDFMedian(t *testing.T) {
 
 func TestCounterTop(t *testing.T) {
 	idf := ParseIDF("党建 5.0\n品牌 9.0\n工作 1.0\n")
-	c := NewCounter(func(w string) bool { return w == "品牌" })
+	c := NewCounter(NewStops(nil), map[string]bool{"品牌": true})
 	for _, tok := range []string{"党建", "党建", "一岗双责", "工作", "品牌", "的", "2023", "the", "Brand", "brand", "party", " ", "，"} {
 		c.Add(tok)
 	}
@@ -40,7 +40,7 @@ func TestCounterTop(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("Top = %q, want %q", got, want)
 	}
-	if kws := NewCounter(nil).Top(idf, 3); kws != nil {
+	if kws := NewCounter(NewStops(nil), nil).Top(idf, 3); kws != nil {
 		t.Errorf("empty counter Top = %v", kws)
 	}
 }
@@ -102,7 +102,7 @@ func TestTopSkipsExactly(t *testing.T) {
 	words := strings.Fields("党建 会议 品牌 发展 质量 责任 基层 组织 支部 一岗双责 战斗堡垒 联学联建 初心 使命 整改")
 	rng := rand.New(rand.NewPCG(1, 2))
 	for round := 0; round < 200; round++ {
-		c := NewCounter(nil)
+		c := NewCounter(NewStops(nil), nil)
 		for _, w := range words {
 			for k := rng.IntN(6); k > 0; k-- {
 				c.Add(w)

@@ -41,6 +41,9 @@ func NewCutter(seg *gse.Segmenter) *Cutter {
 	return c
 }
 
+// Segmenter returns the segmenter c cuts with.
+func (c *Cutter) Segmenter() *gse.Segmenter { return c.seg }
+
 // Ends appends to dst the byte offsets at which the gse tokens of s end.
 func (c *Cutter) Ends(dst []int, s string) []int {
 	if !hasHan(s) && !c.hasMultiUnit(s) {

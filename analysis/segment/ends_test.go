@@ -4,30 +4,21 @@ import (
 	"meetscan/analysis/internal/corpustest"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 )
 
-var (
-	cutterOnce sync.Once
-	cutter     *Cutter
-	cutterErr  error
-)
-
+// testCutter returns the shared Cutter over the embedded dictionary.
 func testCutter(t testing.TB) *Cutter {
 	t.Helper()
-	cutterOnce.Do(func() {
-		seg, err := Default()
-		if err != nil {
-			cutterErr = err
-			return
-		}
-		cutter = NewCutter(seg)
-	})
-	if cutterErr != nil {
-		t.Fatal(cutterErr)
+	dict, err := EmbeddedDict()
+	if err != nil {
+		t.Fatal(err)
 	}
-	return cutter
+	c, err := SharedCutter(dict)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
 }
 
 // gseEnds is what Ends must return: the token ends of gse's Segment.

@@ -23,9 +23,10 @@ var (
 )
 
 type entry struct {
-	once sync.Once
-	seg  *gse.Segmenter
-	err  error
+	once   sync.Once
+	seg    *gse.Segmenter
+	cutter *Cutter
+	err    error
 }
 
 // Default returns the shared segmenter with the embedded user dictionary.
@@ -49,6 +50,18 @@ func EmbeddedDict() (string, error) {
 // Shared returns the process-wide segmenter for a user dictionary text,
 // loading it on first use.
 func Shared(userDict string) (*gse.Segmenter, error) {
+	e := shared(userDict)
+	return e.seg, e.err
+}
+
+// SharedCutter returns the process-wide Cutter over Shared(userDict), made
+// once with the segmenter.
+func SharedCutter(userDict string) (*Cutter, error) {
+	e := shared(userDict)
+	return e.cutter, e.err
+}
+
+func shared(userDict string) *entry {
 	key := sha256.Sum256([]byte(userDict))
 	mu.Lock()
 	e, ok := loaded[key]
@@ -57,8 +70,12 @@ func Shared(userDict string) (*gse.Segmenter, error) {
 		loaded[key] = e
 	}
 	mu.Unlock()
-	e.once.Do(func() { e.seg, e.err = Load(userDict) })
-	return e.seg, e.err
+	e.once.Do(func() {
+		if e.seg, e.err = Load(userDict); e.err == nil {
+			e.cutter = NewCutter(e.seg)
+		}
+	})
+	return e
 }
 
 // Load builds a new segmenter: the user dictionary (lines "word freq pos";

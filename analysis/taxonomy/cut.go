@@ -293,11 +293,27 @@ func (m *Matcher) appendHan(dst []int32, tok string) []int32 {
 	return append(dst, id)
 }
 
-// appendCompound is compound for a string, appending the ids of the parts
-// to dst: the same split (same search, id instead of known: both ask
-// whether a string is in the vocabulary), without allocating for tokens
-// of up to 32 characters.
+// appendCompound appends to dst the ids of the parts of tok's compound
+// split (compoundCuts), reporting whether there is one.
 func (m *Matcher) appendCompound(dst []int32, tok string) ([]int32, bool) {
+	var buf [32]int
+	cuts := m.compoundCuts(tok, buf[:0])
+	if cuts == nil {
+		return dst, false
+	}
+	prev := 0
+	for _, c := range cuts {
+		dst = append(dst, m.id(tok[prev:c]))
+		prev = c
+	}
+	return dst, true
+}
+
+// compoundCuts appends to cuts the end offsets of a split of tok into two
+// or more term tokens of at least two characters each (the fewest parts,
+// longest first) and returns them, or nil when there is none. Tokens of
+// up to 32 characters need no allocation.
+func (m *Matcher) compoundCuts(tok string, cuts []int) []int {
 	n := len(tok)
 	// best[i]: fewest parts covering tok[:i]; from[i]: start of the last one.
 	var bestBuf, fromBuf [97]int
@@ -323,16 +339,16 @@ func (m *Matcher) appendCompound(dst []int32, tok string) ([]int32, bool) {
 		}
 	}
 	if best[n] < 2 {
-		return dst, false
+		return nil
 	}
-	at := len(dst)
+	at := len(cuts)
 	for range best[n] {
-		dst = append(dst, -1)
+		cuts = append(cuts, 0)
 	}
 	for i, k := n, best[n]-1; i > 0; i, k = from[i], k-1 {
-		dst[at+k] = m.id(tok[from[i]:i])
+		cuts[at+k] = i
 	}
-	return dst, true
+	return cuts
 }
 
 // startsPartString is startsPart for a string.

@@ -254,7 +254,7 @@ func (m *Matcher) emitHan(tok []byte, emit func(tok []byte)) {
 		emit(tok)
 		return
 	}
-	if cuts := m.compound(tok); cuts != nil {
+	if cuts := m.compoundCuts(string(tok), nil); cuts != nil {
 		prev := 0
 		for _, c := range cuts {
 			emit(tok[prev:c])
@@ -276,40 +276,6 @@ func (m *Matcher) startsPart(tok []byte) bool {
 func (m *Matcher) known(tok []byte) bool {
 	_, ok := m.vocab[string(tok)]
 	return ok
-}
-
-// compound returns the end offsets of a split of tok into two or more
-// term tokens of at least two characters each (the fewest parts, longest
-// first), or nil.
-func (m *Matcher) compound(tok []byte) []int {
-	n := len(tok)
-	// best[i]: fewest parts covering tok[:i]; from[i]: start of the last one.
-	best := make([]int, n+1)
-	from := make([]int, n+1)
-	for i := 1; i <= n; i++ {
-		best[i] = -1
-	}
-	for i := 0; i < n; i++ {
-		if best[i] < 0 || i > 0 && tok[i]&0xC0 == 0x80 {
-			continue
-		}
-		for j := n; j >= i+6; j-- { // parts of two or more characters
-			if j < n && tok[j]&0xC0 == 0x80 { // not a character boundary
-				continue
-			}
-			if (best[j] < 0 || best[i]+1 < best[j]) && m.known(tok[i:j]) {
-				best[j], from[j] = best[i]+1, i
-			}
-		}
-	}
-	if best[n] < 2 {
-		return nil
-	}
-	cuts := make([]int, best[n])
-	for i, k := n, best[n]-1; i > 0; i, k = from[i], k-1 {
-		cuts[k] = i
-	}
-	return cuts
 }
 
 func runeLen(c byte) int {
